@@ -1,0 +1,48 @@
+"""Money as integer minor units: edited as a decimal amount, stored as an integer (never a float)."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MINOR_UNITS_PER_MAJOR = 100  # USD, the catalogue's currency; IDR prices are not taken here.
+
+
+def to_minor_units(amount):
+    return int((Decimal(amount) * MINOR_UNITS_PER_MAJOR).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def from_minor_units(minor):
+    if minor is None:
+        return None
+    return (Decimal(minor) / MINOR_UNITS_PER_MAJOR).quantize(Decimal("0.01"))
+
+
+class MoneyFormField(forms.DecimalField):
+    def __init__(self, **kwargs):
+        for key in ("max_value", "min_value", "max_digits", "decimal_places"):
+            kwargs.pop(key, None)
+        super().__init__(min_value=Decimal("0"), max_digits=12, decimal_places=2, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return from_minor_units(value)
+        return value
+
+    def clean(self, value):
+        amount = super().clean(value)
+        if amount is None:
+            return None
+        try:
+            return to_minor_units(amount)
+        except InvalidOperation as exc:
+            raise ValidationError(_("Enter an amount such as 12.50.")) from exc
+
+
+class MinorUnitsField(models.PositiveIntegerField):
+    """An amount in minor units (cents). Forms show and take it in major units (12.50)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": MoneyFormField, **kwargs})

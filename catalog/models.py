@@ -1,0 +1,594 @@
+"""The catalogue: makers (VendorPage), their products (ProductPage), and the snippets they share."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import TranslationStatusMixin
+
+from .fields import MinorUnitsField, from_minor_units
+from .validators import validate_hs_code, validate_nib, validate_price_tiers, validate_whatsapp
+
+
+class District(models.TextChoices):
+    BLIMBING = "blimbing", "Blimbing"
+    KEDUNGKANDANG = "kedungkandang", "Kedungkandang"
+    KLOJEN = "klojen", "Klojen"
+    LOWOKWARU = "lowokwaru", "Lowokwaru"
+    SUKUN = "sukun", "Sukun"
+
+
+class Sector(models.TextChoices):
+    CRAFTS = "crafts", _("Crafts")
+    FASHION = "fashion", _("Fashion and textiles")
+    PROCESSED_FOOD = "processed-food", _("Processed food and drinks")
+    FURNITURE = "furniture", _("Furniture and home")
+    SPORTS = "sports", _("Sports goods")
+    SERVICES = "services", _("Creative services")
+
+
+class BusinessType(models.TextChoices):
+    PRODUCER = "producer", _("Producer")
+    ARTISAN = "artisan", _("Artisan workshop")
+    TRADER = "trader", _("Trader")
+
+
+class Unit(models.TextChoices):
+    PIECES = "pieces", _("pieces")
+    SETS = "sets", _("sets")
+    PAIRS = "pairs", _("pairs")
+    JARS = "jars", _("jars")
+    POUCHES = "pouches", _("pouches")
+    BAGS = "bags", _("bags")
+    TINS = "tins", _("tins")
+    TUBES = "tubes", _("tubes")
+    KG = "kg", _("kg")
+    CONTAINERS = "containers", _("20' containers")
+
+
+class Incoterm(models.TextChoices):
+    EXW = "EXW", _("EXW — Ex Works")
+    FCA = "FCA", _("FCA — Free Carrier")
+    FOB = "FOB", _("FOB — Free On Board")
+    CIF = "CIF", _("CIF — Cost, Insurance and Freight")
+    DAP = "DAP", _("DAP — Delivered At Place")
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "USD"
+
+
+# --- Snippets -----------------------------------------------------------------------------------
+
+
+class Category(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sector"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CertificationType(TranslatableMixin, index.Indexed, models.Model):
+    """A kind of compliance document: NIB, P-IRT, BPOM MD, Halal, SNI, DJKI trademark …"""
+
+    name = models.CharField(_("name"), max_length=80)
+    short_name = models.CharField(_("short name"), max_length=20, help_text=_("e.g. P-IRT, Halal, BPOM MD"))
+    slug = models.SlugField(_("slug"), max_length=40)
+    issuer = models.CharField(_("issued by"), max_length=120, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    verify_url = models.URLField(_("where buyers can verify it"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("slug"),
+        FieldPanel("issuer"),
+        FieldPanel("description"),
+        FieldPanel("verify_url"),
+    ]
+    search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("short_name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("certification type")
+        verbose_name_plural = _("certification types")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_certtype_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+# --- Makers ---------------------------------------------------------------------------------------
+
+
+class VendorIndexPage(TranslationStatusMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["catalog.VendorPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("makers index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import vendor_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["vendors"] = vendor_cards(self.locale).child_of(self)
+        return context
+
+
+class VendorPage(TranslationStatusMixin, Page):
+    """An SME's profile. The vendor's own subtree: its products live below it."""
+
+    tagline = models.CharField(_("tagline"), max_length=160, blank=True)
+    legal_name = models.CharField(
+        _("legal name"), max_length=160, help_text=_("As on the NIB, e.g. CV Kabut Porselen")
+    )
+    nib = models.CharField(
+        _("NIB"),
+        max_length=13,
+        blank=True,
+        validators=[validate_nib],
+        help_text=_("Nomor Induk Berusaha from OSS: 13 digits."),
+    )
+    business_type = models.CharField(
+        _("business type"), max_length=20, choices=BusinessType.choices, default=BusinessType.PRODUCER
+    )
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    district = models.CharField(_("district (kecamatan)"), max_length=20, choices=District.choices)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    team_size = models.PositiveIntegerField(_("team size"), null=True, blank=True)
+    export_markets = models.CharField(
+        _("export markets"),
+        max_length=255,
+        blank=True,
+        help_text=_("Countries already sold to, comma-separated."),
+    )
+    languages_spoken = models.CharField(_("languages spoken"), max_length=120, blank=True)
+    response_time_hours = models.PositiveSmallIntegerField(
+        _("typical reply time (hours)"), null=True, blank=True
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    story = RichTextField(_("story"), blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"])
+    contact_email = models.EmailField(
+        _("private contact e-mail"), blank=True, help_text=_("Never shown publicly.")
+    )
+    whatsapp = models.CharField(
+        _("private WhatsApp number"),
+        max_length=20,
+        blank=True,
+        validators=[validate_whatsapp],
+        help_text=_("Never shown publicly; inquiries reach you through the site."),
+    )
+    image_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("image collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_on = models.DateField(_("documents verified on"), null=True, blank=True)
+    is_demo = models.BooleanField(
+        _("demo vendor"), default=False, help_text=_("Fictional shop from the demo data.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("tagline"),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldRowPanel([FieldPanel("nib"), FieldPanel("business_type")]),
+                FieldRowPanel([FieldPanel("district"), FieldPanel("sector")]),
+                FieldRowPanel([FieldPanel("year_founded"), FieldPanel("team_size")]),
+                FieldPanel("export_markets"),
+                FieldPanel("languages_spoken"),
+                FieldPanel("response_time_hours"),
+            ],
+            heading=_("Business"),
+        ),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("cover_image")], heading=_("Images")),
+        FieldPanel("story"),
+        InlinePanel("certifications", label=_("Certifications"), heading=_("Certifications")),
+        InlinePanel("trademarks", label=_("Trademarks (DJKI)"), heading=_("Trademarks (DJKI)")),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("whatsapp")], heading=_("Private contact")),
+    ]
+    curator_panels = [
+        FieldPanel("verified_on", permission="catalog.verify_vendor"),
+        FieldPanel("is_demo", permission="catalog.verify_vendor"),
+        FieldPanel("image_collection", permission="catalog.verify_vendor"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(curator_panels, heading=_("Curator"), permission="catalog.verify_vendor"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("tagline"),
+        index.SearchField("story"),
+        index.AutocompleteField("tagline"),
+        index.FilterField("district"),
+        index.FilterField("sector"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("legal_name"),
+        SynchronizedField("nib"),
+        SynchronizedField("whatsapp"),
+        SynchronizedField("export_markets"),
+    ]
+
+    parent_page_types = ["catalog.VendorIndexPage"]
+    subpage_types = ["catalog.ProductPage"]
+
+    class Meta:
+        verbose_name = _("maker")
+        verbose_name_plural = _("makers")
+        permissions = [("verify_vendor", _("Can verify makers' documents and mark demo data"))]
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import product_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = product_cards(self.locale).child_of(self)
+        context["certifications"] = self.certifications.select_related("certification_type")
+        return context
+
+    @property
+    def export_market_list(self):
+        return [m.strip() for m in self.export_markets.split(",") if m.strip()]
+
+
+class VendorCertification(Orderable):
+    vendor = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="certifications")
+    certification_type = models.ForeignKey(
+        CertificationType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.CharField(_("number"), max_length=60)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Leave empty if it does not expire.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("certification_type"), FieldPanel("number"), FieldPanel("valid_until")])
+    ]
+
+    @property
+    def is_valid(self):
+        return self.valid_until is None or self.valid_until >= timezone.localdate()
+
+
+class VendorTrademark(Orderable):
+    vendor = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="trademarks")
+    mark = models.CharField(_("mark"), max_length=80)
+    registration_number = models.CharField(
+        _("DJKI registration number"), max_length=40, help_text=_("e.g. IDM000123456")
+    )
+    nice_class = models.PositiveSmallIntegerField(
+        _("Nice class"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(45)]
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("mark"), FieldPanel("registration_number"), FieldPanel("nice_class")])
+    ]
+
+
+# --- Products -------------------------------------------------------------------------------------
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    """Puts price-tier mistakes next to the row that has them."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("price_tiers")
+        if formset is not None:
+            rows = [
+                form
+                for form in formset.forms
+                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+            rows.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+            tiers = [(f.cleaned_data.get("min_quantity"), f.cleaned_data.get("unit_price")) for f in rows]
+            for index, field, message in validate_price_tiers(tiers):
+                rows[index].add_error(field, message)
+                self.add_error(None, message)
+        return cleaned
+
+
+class ProductIndexPage(TranslationStatusMixin, Page):
+    """The catalogue: every live product of this locale, paginated."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_size = 24
+
+    class Meta:
+        verbose_name = _("product catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from .queries import product_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(
+            product_cards(self.locale).order_by("-first_published_at", "id"), self.page_size
+        )
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        context["products"] = context["page_obj"].object_list
+        return context
+
+
+class ProductPage(TranslationStatusMixin, Page):
+    vendor = models.ForeignKey(
+        VendorPage,
+        verbose_name=_("maker"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The maker page this product sits under, kept for fast listings."),
+    )
+    sku = models.CharField(_("SKU"), max_length=40, blank=True, help_text=_("Your own product code."))
+    summary = models.CharField(_("summary"), max_length=300)
+    description = RichTextField(
+        _("description"), blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    materials = models.CharField(_("materials"), max_length=200, blank=True)
+    dimensions = models.CharField(
+        _("dimensions"), max_length=120, blank=True, help_text=_("e.g. 12 × 12 × 9 cm")
+    )
+    weight_grams = models.PositiveIntegerField(_("weight (grams)"), null=True, blank=True)
+    hs_code = models.CharField(
+        _("HS code"), max_length=13, validators=[validate_hs_code], help_text=_("Indicative, 6–10 digits.")
+    )
+    moq = models.PositiveIntegerField(
+        _("minimum order quantity"),
+        default=1,
+        validators=[MinValueValidator(1, _("The minimum order quantity must be at least 1."))],
+    )
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices, default=Unit.PIECES)
+    incoterm = models.CharField(_("Incoterm"), max_length=3, choices=Incoterm.choices, default=Incoterm.FOB)
+    incoterm_place = models.CharField(_("named place"), max_length=80, default="Tanjung Perak, Surabaya")
+    lead_time_days = models.PositiveSmallIntegerField(
+        _("lead time (days)"), validators=[MinValueValidator(1)]
+    )
+    monthly_capacity = models.PositiveIntegerField(_("monthly capacity"), null=True, blank=True)
+    oem_available = models.BooleanField(_("OEM / custom orders"), default=False)
+    oem_notes = models.TextField(_("OEM / custom options"), blank=True)
+    packaging_details = models.TextField(_("packaging"), blank=True)
+    shelf_life_months = models.PositiveSmallIntegerField(_("shelf life (months)"), null=True, blank=True)
+    price_from = MinorUnitsField(_("lowest unit price"), null=True, blank=True, editable=False)
+
+    samples_available = models.BooleanField(_("samples available"), default=False)
+    sample_price = MinorUnitsField(_("sample price (USD)"), null=True, blank=True)
+    sample_lead_time_days = models.PositiveSmallIntegerField(
+        _("sample lead time (days)"), null=True, blank=True
+    )
+    sample_max_quantity = models.PositiveSmallIntegerField(
+        _("most samples per order"), default=3, validators=[MinValueValidator(1)]
+    )
+
+    base_form_class = ProductPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        InlinePanel("gallery_images", label=_("Photos"), heading=_("Gallery"), min_num=0),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("category"), FieldPanel("sku")]),
+                FieldPanel("materials"),
+                FieldRowPanel([FieldPanel("dimensions"), FieldPanel("weight_grams")]),
+                FieldPanel("hs_code"),
+                FieldPanel("packaging_details"),
+                FieldPanel("shelf_life_months"),
+            ],
+            heading=_("Specification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("moq"), FieldPanel("unit")]),
+                FieldRowPanel([FieldPanel("incoterm"), FieldPanel("incoterm_place")]),
+                FieldRowPanel([FieldPanel("lead_time_days"), FieldPanel("monthly_capacity")]),
+                FieldPanel("oem_available"),
+                FieldPanel("oem_notes"),
+            ],
+            heading=_("Ordering"),
+        ),
+        InlinePanel("price_tiers", label=_("Price tier"), heading=_("Price tiers (USD per unit)"), min_num=1),
+        InlinePanel("certifications", label=_("Certification"), heading=_("Certifications")),
+        MultiFieldPanel(
+            [
+                FieldPanel("samples_available"),
+                FieldRowPanel([FieldPanel("sample_price"), FieldPanel("sample_max_quantity")]),
+                FieldPanel("sample_lead_time_days"),
+            ],
+            heading=_("Samples"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("description"),
+        index.SearchField("materials"),
+        index.AutocompleteField("summary"),
+        index.FilterField("locale_id"),
+        index.FilterField("category_id"),
+        index.FilterField("vendor_id"),
+        index.FilterField("samples_available"),
+        index.FilterField("moq"),
+        index.FilterField("price_from"),
+        index.RelatedFields("vendor", [index.SearchField("title")]),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("sku"),
+        SynchronizedField("hs_code"),
+        SynchronizedField("dimensions"),
+        SynchronizedField("incoterm_place"),
+    ]
+
+    parent_page_types = ["catalog.VendorPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+
+    def clean(self):
+        super().clean()
+        tiers = [(t.min_quantity, t.unit_price) for t in self.price_tiers.all()]
+        problems = validate_price_tiers(tiers)
+        if problems:
+            raise ValidationError({"__all__": [message for _index, _field, message in problems]})
+        if self.samples_available and self.sample_price is None:
+            raise ValidationError({"sample_price": _("Give a sample price when samples are available.")})
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent()
+        if parent is not None and parent.specific_class is VendorPage:
+            self.vendor_id = parent.id
+        prices = [t.unit_price for t in self.price_tiers.all() if t.unit_price is not None]
+        self.price_from = min(prices) if prices else None
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["gallery"] = self.gallery_images.select_related("image")
+        context["price_tiers"] = self.price_tiers.all()
+        context["certifications"] = self.certifications.select_related("certification_type")
+        return context
+
+    @cached_property
+    def main_image(self):
+        first = self.gallery_images.select_related("image").first()
+        return first.image if first else None
+
+    @property
+    def price_from_amount(self):
+        return from_minor_units(self.price_from)
+
+    @property
+    def sample_price_amount(self):
+        return from_minor_units(self.sample_price)
+
+
+class ProductGalleryImage(Orderable):
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, help_text=_("What the photo shows, for people who cannot see it.")
+    )
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+
+class ProductPriceTier(Orderable):
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="price_tiers")
+    min_quantity = models.PositiveIntegerField(_("from quantity"), validators=[MinValueValidator(1)])
+    unit_price = MinorUnitsField(_("unit price"))
+    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.USD)
+
+    panels = [FieldRowPanel([FieldPanel("min_quantity"), FieldPanel("unit_price"), FieldPanel("currency")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("price tier")
+
+    @property
+    def amount(self):
+        return from_minor_units(self.unit_price)
+
+
+class ProductCertification(Orderable):
+    product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="certifications")
+    certification_type = models.ForeignKey(
+        CertificationType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
+    )
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("certification_type"), FieldPanel("number"), FieldPanel("valid_until")])
+    ]
+
+    @property
+    def is_valid(self):
+        return self.valid_until is None or self.valid_until >= timezone.localdate()

@@ -1,0 +1,141 @@
+"""Site-wide pages (home, standard content pages) and site settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class TranslationStatusMixin:
+    """Tells templates and listings whether a page's text is really in its own locale.
+
+    wagtail-localize fills a locale with aliases of pages nobody has translated yet; an alias
+    shows its source's text, so it must be marked (and kept out of listings where the source
+    language would be passed off as this one).
+    """
+
+    @property
+    def content_language(self):
+        if self.alias_of_id:
+            return self.alias_of.locale.language_code
+        return self.locale.language_code
+
+    @property
+    def is_untranslated(self):
+        return bool(self.alias_of_id) and self.content_language != self.locale.language_code
+
+
+class HomePage(TranslationStatusMixin, Page):
+    hero_title = models.CharField(_("hero title"), max_length=120)
+    hero_intro = models.TextField(_("hero introduction"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_label = models.CharField(_("hero button label"), max_length=60, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_label"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("featured_makers", label=_("Featured makers"), max_num=6),
+        InlinePanel("featured_products", label=_("Featured products"), max_num=12),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_intro")]
+    override_translatable_fields = [SynchronizedField("hero_image")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from catalog.queries import featured_products, featured_vendors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_vendors"] = featured_vendors(self)
+        context["featured_products"] = featured_products(self)
+        return context
+
+
+class HomeFeaturedMaker(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_makers")
+    vendor = models.ForeignKey(
+        "catalog.VendorPage", verbose_name=_("maker"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("vendor")]
+
+
+class HomeFeaturedProduct(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_products")
+    product = models.ForeignKey(
+        "catalog.ProductPage", verbose_name=_("product"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("product")]
+
+
+class StandardPage(TranslationStatusMixin, Page):
+    """About, How samples work, Shipping and other plain content pages."""
+
+    intro = models.TextField(_("introduction"), max_length=500, blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", label=_("Heading"))),
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+            ("image", ImageBlock(label=_("Image"))),
+        ],
+        blank=True,
+        verbose_name=_("body"),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation = models.CharField(
+        _("organisation"), max_length=200, default="Diskopindag Kota Malang (demo)"
+    )
+    contact_email = models.EmailField(_("contact e-mail"), default="hello@etalase.localhost")
+    address = models.TextField(_("address"), blank=True, default="Kota Malang, Jawa Timur, Indonesia")
+    instagram_url = models.URLField(_("Instagram URL"), blank=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("contact_email"),
+        FieldPanel("address"),
+        FieldPanel("instagram_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,76 @@
+"""Translating content in code the way an editor would with wagtail-localize.
+
+Pages made in code do not get wagtail-localize's admin hooks, so these helpers give them their
+locale copies (aliases) and turn a copy into a real translation from a dict of source → target
+strings, through the same TranslationSource / StringTranslation records the editor uses.
+"""
+
+from django.conf import settings
+from django.db import transaction
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import synchronize_tree
+
+
+def ensure_locales():
+    """Every content language has a Locale, and every other locale syncs from the default one."""
+    default, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    locales = {default.language_code: default}
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if code == default.language_code:
+            continue
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        if not LocaleSynchronization.objects.filter(locale=locale).exists():
+            # The post_save signal enqueues a tree sync; with no pages yet it is a no-op.
+            LocaleSynchronization.objects.create(locale=locale, sync_from=default)
+        locales[code] = locale
+    return locales
+
+
+def sync_locale_trees():
+    """Give every page of the default locale its copy (an alias) in every other locale."""
+    default = Locale.get_default()
+    for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
+        synchronize_tree(sync.sync_from, sync.locale)
+    return default
+
+
+def translate(instance, locale, strings, *, publish=True, user=None):
+    """Translate a page or snippet into `locale` using `strings` (source text → translated text).
+
+    Segments without an entry keep the source text (wagtail-localize's fallback), so a partial
+    dict never loses content. Returns the translated instance.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    if not _created:
+        source.update_from_db()
+    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        target = strings.get(segment.string.data)
+        if target is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": target, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    is_page = isinstance(instance, Page)
+    # wagtail-localize publishes pages on commit; publishing here instead makes the result the
+    # same inside an outer transaction (a test, a bulk import) as outside one.
+    with transaction.atomic():
+        translated, _ = source.create_or_update_translation(
+            locale, user=user, publish=not is_page, fallback=True, copy_parent_pages=True
+        )
+        if is_page and publish:
+            translated.get_latest_revision().publish(user=user)
+    if is_page:
+        return Page.objects.get(pk=translated.pk).specific
+    return translated

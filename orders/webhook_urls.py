@@ -1,0 +1,3 @@
+"""Stripe webhook URL, outside the language prefix."""
+
+urlpatterns = []

@@ -1,0 +1,40 @@
+"""URL map: admin, webhooks, sitemap and health checks outside the language prefix; buyer pages inside it."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": home_views.SITEMAPS}, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", home_views.security_txt, name="security_txt"),
+    path("healthz", home_views.healthz, name="healthz"),
+    path("stripe/", include("orders.webhook_urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("search/", home_views.search, name="search"),
+    path("inquiries/", include("inquiries.urls")),
+    path("", include("orders.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"

@@ -1,0 +1,111 @@
+"""Building catalogue pages in tests as the site does: real pages, published, with locale copies."""
+
+import itertools
+
+from django.utils.text import slugify
+
+from wagtail.models import Locale
+
+from catalog.models import (
+    Category,
+    CertificationType,
+    ProductCertification,
+    ProductIndexPage,
+    ProductPage,
+    ProductPriceTier,
+    VendorIndexPage,
+    VendorPage,
+)
+from home.models import HomePage
+from home.setup import ensure_home_page
+from home.translation import sync_locale_trees, translate
+
+_counter = itertools.count(1)
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def build_site():
+    """Home page with the catalogue and makers sections, in English, with locale copies."""
+    home = ensure_home_page()
+    products = ProductIndexPage.objects.filter(locale=home.locale).first() or publish(
+        home.add_child(instance=ProductIndexPage(title="Products", slug="products"))
+    )
+    makers = VendorIndexPage.objects.filter(locale=home.locale).first() or publish(
+        home.add_child(instance=VendorIndexPage(title="Makers", slug="makers"))
+    )
+    sync_locale_trees()
+    return HomePage.objects.get(pk=home.pk), products, makers
+
+
+def make_category(name="Ceramics", sector="crafts"):
+    locale = Locale.get_default()
+    category, _ = Category.objects.get_or_create(
+        slug=slugify(name), locale=locale, defaults={"name": name, "sector": sector}
+    )
+    return category
+
+
+def make_certification_type(short_name="Halal", name="Halal certificate (BPJPH)"):
+    locale = Locale.get_default()
+    cert, _ = CertificationType.objects.get_or_create(
+        slug=slugify(short_name), locale=locale, defaults={"name": name, "short_name": short_name}
+    )
+    return cert
+
+
+def make_vendor(makers, title=None, **fields):
+    title = title or f"Test Maker {next(_counter)}"
+    defaults = {
+        "legal_name": f"CV {title}",
+        "nib": "0000000000000",
+        "district": "lowokwaru",
+        "sector": "crafts",
+        "tagline": f"{title} makes things in Malang",
+    }
+    defaults.update(fields)
+    vendor = makers.add_child(instance=VendorPage(title=title, slug=slugify(title), **defaults))
+    return publish(vendor)
+
+
+def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certifications=(), **fields):
+    title = title or f"Test Product {next(_counter)}"
+    defaults = {
+        "summary": f"{title} from Malang",
+        "hs_code": "6913.10",
+        "moq": tiers[0][0] if tiers else 1,
+        "lead_time_days": 30,
+    }
+    defaults.update(fields)
+    product = ProductPage(title=title, slug=slugify(title), **defaults)
+    for quantity, price in tiers:
+        product.price_tiers.add(ProductPriceTier(min_quantity=quantity, unit_price=price))
+    for cert_type, number in certifications:
+        product.certifications.add(ProductCertification(certification_type=cert_type, number=number))
+    vendor.add_child(instance=product)
+    return publish(product)
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def translate_page(page, code, strings):
+    """Translate with wagtail-localize (as an editor would) and publish; returns the translated page."""
+    return translate(page, locale(code), strings)
+
+
+__all__ = [
+    "build_site",
+    "make_category",
+    "make_certification_type",
+    "make_product",
+    "make_vendor",
+    "publish",
+    "sync_locale_trees",
+    "translate_page",
+]
