@@ -6,6 +6,7 @@ add/change permission on its own VendorPage subtree, so that page permission is 
 """
 
 from django.db.models import Q
+
 from wagtail.models import GroupPagePermission
 
 from .models import VendorPage
