@@ -16,7 +16,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-from wagtail_localize.synctree import synchronize_tree
+from wagtail_localize.synctree import create_aliases_for_new_page, synchronize_tree
 
 
 def ensure_locales():
@@ -40,6 +40,15 @@ def sync_locale_trees():
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
         synchronize_tree(sync.sync_from, sync.locale)
     return default
+
+
+def create_locale_copies(page):
+    """Give a page just made in code its aliases in the locales that sync from its locale.
+
+    wagtail-localize does this itself only for pages added through the admin form.
+    """
+    create_aliases_for_new_page(page)
+    return page
 
 
 def translate(instance, locale, strings, *, publish=True, user=None):

@@ -18,7 +18,7 @@ from catalog.models import (
 )
 from home.models import HomePage
 from home.setup import ensure_home_page
-from home.translation import sync_locale_trees, translate
+from home.translation import create_locale_copies, sync_locale_trees, translate
 
 _counter = itertools.count(1)
 
@@ -69,7 +69,7 @@ def make_vendor(makers, title=None, **fields):
     }
     defaults.update(fields)
     vendor = makers.add_child(instance=VendorPage(title=title, slug=slugify(title), **defaults))
-    return publish(vendor)
+    return create_locale_copies(publish(vendor))
 
 
 def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certifications=(), **fields):
@@ -87,7 +87,7 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
     for cert_type, number in certifications:
         product.certifications.add(ProductCertification(certification_type=cert_type, number=number))
     vendor.add_child(instance=product)
-    return publish(product)
+    return create_locale_copies(publish(product))
 
 
 def locale(code):
