@@ -2,6 +2,7 @@
 and no locale passes off another language's text as its own."""
 
 import pytest
+
 from wagtail.models import Locale
 
 from catalog.models import ProductPage
@@ -26,7 +27,9 @@ def test_translated_product_shows_indonesian_text_at_its_id_url(client, product)
         "id",
         {
             "Hand-painted porcelain aroma burner": "Tungku aroma porselen lukis tangan",
-            "Tea-light aromatherapy burner in white Malang porcelain": "Tungku aromaterapi porselen putih Malang",
+            "Tea-light aromatherapy burner in white Malang porcelain": (
+                "Tungku aromaterapi porselen putih Malang"
+            ),
         },
     )
     assert translated.alias_of_id is None

@@ -1,7 +1,9 @@
 """Editors get clear messages for a bad NIB, HS code, MOQ or price tiers, and nothing is saved."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from catalog.models import ProductPage, VendorPage
