@@ -375,14 +375,24 @@ class ProductIndexPage(TranslationStatusMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
+        from .filters import SORTS, CatalogueFilters, facet_counts
         from .queries import product_cards
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(
-            product_cards(self.locale).order_by("-first_published_at", "id"), self.page_size
+        filters = CatalogueFilters.from_query(request.GET)
+        products = product_cards(self.locale)
+        paginator = Paginator(filters.apply(products, self.locale), self.page_size)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filters=filters,
+            facets=facet_counts(filters, products, self.locale),
+            sorts=[(key, label) for key, (label, _order) in SORTS.items()],
+            page_obj=page_obj,
+            products=page_obj.object_list,
+            query_string=query.urlencode(),
         )
-        context["page_obj"] = paginator.get_page(request.GET.get("page"))
-        context["products"] = context["page_obj"].object_list
         return context
 
 

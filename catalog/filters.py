@@ -1,0 +1,176 @@
+"""The catalogue's filters: a query string in, a filtered and sorted product queryset and facet counts out.
+
+Every parameter is optional and forgiving: a value that is not understood is ignored and a number
+out of range is clamped, so a hand-edited or stale shared URL never errors.
+"""
+
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+
+from .fields import to_minor_units
+from .models import Category, CertificationType, District, ProductCertification, Sector
+from .queries import search_within
+
+SORTS = {
+    "newest": (_("Newest"), [F("first_published_at").desc(nulls_last=True), "id"]),
+    "name": (_("Name"), ["title", "id"]),
+    "price": (_("Lowest price"), [F("price_from").asc(nulls_last=True), "id"]),
+    "moq": (_("Smallest MOQ"), ["moq", "id"]),
+}
+MAX_QUANTITY = 10_000_000
+MAX_PRICE_MINOR = 10_000_000_00
+
+
+def _whole_number(value, lower=0, upper=MAX_QUANTITY):
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return max(lower, min(upper, number))
+
+
+def _price(value):
+    try:
+        amount = Decimal(str(value).strip())
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+    if not amount.is_finite():
+        return None
+    return to_minor_units(max(Decimal(0), min(Decimal(MAX_PRICE_MINOR) / 100, amount)))
+
+
+def _choice(value, choices):
+    value = (value or "").strip()
+    return value if value in choices else ""
+
+
+def _slug(value):
+    value = (value or "").strip()[:80]
+    return value if value.replace("-", "").replace("_", "").isalnum() else ""
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    q: str = ""
+    category: str = ""
+    certification: str = ""
+    district: str = ""
+    sector: str = ""
+    vendor: str = ""
+    samples: bool = False
+    moq_max: int | None = None
+    price_min: int | None = None  # minor units
+    price_max: int | None = None
+    sort: str = "newest"
+
+    @classmethod
+    def from_query(cls, data):
+        moq_max = _whole_number(data.get("moq_max"), lower=1)
+        return cls(
+            q=(data.get("q") or "").strip()[:100],
+            category=_slug(data.get("category")),
+            certification=_slug(data.get("certification")),
+            district=_choice(data.get("district"), District.values),
+            sector=_choice(data.get("sector"), Sector.values),
+            vendor=_slug(data.get("vendor")),
+            samples=data.get("samples") in {"1", "true", "on", "yes"},
+            moq_max=moq_max,
+            price_min=_price(data.get("price_min")),
+            price_max=_price(data.get("price_max")),
+            sort=_choice(data.get("sort"), SORTS) or "newest",
+        )
+
+    @property
+    def active(self):
+        """Names of the filters that narrow the list (sort is not a filter)."""
+        defaults = CatalogueFilters()
+        return [
+            f.name
+            for f in fields(self)
+            if f.name != "sort" and getattr(self, f.name) != getattr(defaults, f.name)
+        ]
+
+    def without(self, name):
+        return replace(self, **{name: getattr(CatalogueFilters(), name)})
+
+    def apply(self, products, locale, *, sort=True):
+        from .models import ProductPage
+
+        if self.category:
+            products = products.filter(category__slug=self.category)
+        if self.certification:
+            products = products.filter(
+                id__in=ProductCertification.objects.filter(
+                    certification_type__slug=self.certification
+                ).values("product_id")
+            )
+        if self.district:
+            products = products.filter(vendor__district=self.district)
+        if self.sector:
+            products = products.filter(vendor__sector=self.sector)
+        if self.vendor:
+            products = products.filter(vendor__slug=self.vendor)
+        if self.samples:
+            products = products.filter(samples_available=True)
+        if self.moq_max is not None:
+            products = products.filter(moq__lte=self.moq_max)
+        if self.price_min is not None:
+            products = products.filter(price_from__gte=self.price_min)
+        if self.price_max is not None:
+            products = products.filter(price_from__lte=self.price_max)
+        if self.q:
+            ranked = search_within(ProductPage, products, locale, self.q, limit=1000)
+            products = products.filter(id__in=[p.id for p in ranked])
+        if sort:
+            products = products.order_by(*SORTS[self.sort][1])
+        return products
+
+
+def facet_counts(filters, products, locale):
+    """How many products each option of each facet would show, given the other active filters."""
+
+    def base(name):
+        return filters.without(name).apply(products, locale, sort=False).order_by()
+
+    categories = {
+        row["category__slug"]: row["n"]
+        for row in base("category").values("category__slug").annotate(n=Count("id"))
+        if row["category__slug"]
+    }
+    districts = {
+        row["vendor__district"]: row["n"]
+        for row in base("district").values("vendor__district").annotate(n=Count("id"))
+    }
+    sectors = {
+        row["vendor__sector"]: row["n"]
+        for row in base("sector").values("vendor__sector").annotate(n=Count("id"))
+    }
+    certifications = {
+        row["certification_type__slug"]: row["n"]
+        for row in ProductCertification.objects.filter(product__in=base("certification").values("id"))
+        .values("certification_type__slug")
+        .annotate(n=Count("product_id", distinct=True))
+    }
+    return {
+        "category": _named_options(Category, categories, locale),
+        "certification": _named_options(CertificationType, certifications, locale),
+        "district": [
+            (value, label, districts[value]) for value, label in District.choices if value in districts
+        ],
+        "sector": [(value, label, sectors[value]) for value, label in Sector.choices if value in sectors],
+    }
+
+
+def _named_options(snippet_model, counts, locale):
+    """(slug, name, count) with the snippet's name in `locale`, or in the default locale if untranslated."""
+    default = Locale.get_default()
+    names = {}
+    for snippet in snippet_model.objects.filter(slug__in=counts, locale__in=[locale, default]):
+        if snippet.slug not in names or snippet.locale_id == locale.id:
+            names[snippet.slug] = snippet.name
+    return sorted(((slug, name, counts[slug]) for slug, name in names.items()), key=lambda option: option[1])

@@ -1,0 +1,134 @@
+"""The catalogue's filters narrow the list, combine, count their options, and never break on bad input."""
+
+import re
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def catalogue(site_tree):
+    makers = site_tree["makers"]
+    ceramics = factories.make_category("Ceramics", "crafts")
+    snacks = factories.make_category("Snacks", "processed-food")
+    halal = factories.make_certification_type("Halal", "Halal certificate")
+    pirt = factories.make_certification_type("P-IRT", "Home-industry food licence")
+    potter = factories.make_vendor(makers, "Studio Lempung", district="lowokwaru", sector="crafts")
+    snack_maker = factories.make_vendor(
+        makers, "Renyah Kedelai", district="blimbing", sector="processed-food"
+    )
+    factories.make_product(
+        potter,
+        "Porcelain vase",
+        category=ceramics,
+        tiers=((50, 900),),
+        samples_available=True,
+        sample_price=500,
+    )
+    factories.make_product(potter, "Porcelain mug set", category=ceramics, tiers=((200, 1200), (1000, 1000)))
+    factories.make_product(
+        snack_maker,
+        "Tempe chips original",
+        category=snacks,
+        tiers=((500, 180),),
+        certifications=[(halal, "ID0000000000001"), (pirt, "P-IRT 0000000000000-00")],
+        samples_available=True,
+        sample_price=300,
+    )
+    factories.make_product(
+        snack_maker,
+        "Tempe chips seaweed",
+        category=snacks,
+        tiers=((1000, 210),),
+        certifications=[(pirt, "P-IRT 0000000000000-01")],
+    )
+    return site_tree["products"]
+
+
+def titles(client, catalogue, query=""):
+    response = client.get(f"{catalogue.url}?{query}")
+    assert response.status_code == 200
+    return sorted(p.title for p in response.context["products"])
+
+
+# One catalogue serves many queries: building it is the slow part.
+NARROWING_CASES = [
+    ("", ["Porcelain mug set", "Porcelain vase", "Tempe chips original", "Tempe chips seaweed"]),
+    ("category=ceramics", ["Porcelain mug set", "Porcelain vase"]),
+    ("certification=halal", ["Tempe chips original"]),
+    ("certification=p-irt", ["Tempe chips original", "Tempe chips seaweed"]),
+    ("district=blimbing", ["Tempe chips original", "Tempe chips seaweed"]),
+    ("sector=crafts", ["Porcelain mug set", "Porcelain vase"]),
+    ("vendor=studio-lempung", ["Porcelain mug set", "Porcelain vase"]),
+    ("samples=1", ["Porcelain vase", "Tempe chips original"]),
+    ("moq_max=200", ["Porcelain mug set", "Porcelain vase"]),
+    ("price_min=5", ["Porcelain mug set", "Porcelain vase"]),
+    ("price_max=2", ["Tempe chips original"]),
+    ("price_min=1.9&price_max=9.5", ["Porcelain vase", "Tempe chips seaweed"]),
+    ("category=snacks&samples=1", ["Tempe chips original"]),
+    ("certification=p-irt&moq_max=600", ["Tempe chips original"]),
+    ("district=lowokwaru&certification=halal", []),
+    ("q=seaweed", ["Tempe chips seaweed"]),
+    ("q=porcelain&moq_max=100", ["Porcelain vase"]),
+]
+
+
+def test_each_filter_narrows_and_combines(client, catalogue):
+    for query, expected in NARROWING_CASES:
+        assert titles(client, catalogue, query) == expected, query
+
+
+def test_sort_orders_the_list(client, catalogue):
+    for sort, first in [
+        ("name", "Porcelain mug set"),
+        ("price", "Tempe chips original"),
+        ("moq", "Porcelain vase"),
+    ]:
+        response = client.get(f"{catalogue.url}?sort={sort}")
+        assert response.context["products"][0].title == first, sort
+
+
+BAD_QUERIES = [
+    "page=abc",
+    "page=-1",
+    "page=99999",
+    "moq_max=-3",
+    "moq_max=lots",
+    "price_min=abc&price_max=1e999",
+    "price_min=NaN",
+    "category=no-such-thing",
+    "certification=%3Cscript%3E",
+    "district=atlantis",
+    "sort=drop+table",
+    "samples=maybe",
+    "q=" + "x" * 500,
+]
+
+
+def test_bad_parameters_never_error(client, catalogue):
+    for query in BAD_QUERIES:
+        response = client.get(f"{catalogue.url}?{query}")
+        assert response.status_code == 200, query
+
+
+def test_negative_moq_max_is_clamped_to_one(client, catalogue):
+    assert titles(client, catalogue, "moq_max=-3") == []
+
+
+def test_filter_options_carry_counts_given_the_other_filters(client, catalogue):
+    response = client.get(f"{catalogue.url}?district=blimbing")
+    facets = response.context["facets"]
+    assert ("p-irt", "Home-industry food licence", 2) in facets["certification"]
+    assert ("halal", "Halal certificate", 1) in facets["certification"]
+    # The district facet ignores its own filter, so the buyer can switch districts.
+    assert {value: n for value, _label, n in facets["district"]} == {"blimbing": 2, "lowokwaru": 2}
+
+
+def test_pagination_keeps_the_filters(client, catalogue, monkeypatch):
+    from catalog.models import ProductIndexPage
+
+    monkeypatch.setattr(ProductIndexPage, "page_size", 1)
+    html = client.get(f"{catalogue.url}?category=ceramics").content.decode()
+    links = re.findall(r'href="([^"]*page=2[^"]*)"', html)
+    assert links and all("category=ceramics" in link for link in links)
