@@ -8,25 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
-from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Locale, Page
-
-
-class LocalizedSitemap(Sitemap):
-    """Every live page of every locale."""
-
-    def items(self):
-        return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=1)
-            .select_related("locale")
-            .specific()
-            .order_by("path")
-        )
-
-
-SITEMAPS = {"pages": LocalizedSitemap}
+from wagtail.models import Locale
 
 
 @require_GET

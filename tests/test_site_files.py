@@ -1,0 +1,44 @@
+"""Files search engines and security researchers fetch: sitemap.xml, robots.txt, security.txt, /healthz."""
+
+import xml.etree.ElementTree as ET
+
+from wagtail.models import Page
+
+from tests import factories
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def test_sitemap_lists_every_live_page_of_every_locale_with_alternates(client, product):
+    factories.translate_page(product, "id", {"Hand-painted porcelain aroma burner": "Tungku aroma lukis"})
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    locations = {url.find("s:loc", NS).text: url for url in root.findall("s:url", NS)}
+
+    live_pages = Page.objects.live().filter(depth__gt=1)
+    assert len(locations) == live_pages.count()
+    for page in live_pages:
+        assert page.full_url in locations
+
+    product_url = locations[product.full_url]
+    alternates = {link.get("hreflang"): link.get("href") for link in product_url.findall("x:link", NS)}
+    assert set(alternates) == {"en", "id", "zh-hans", "ja", "ar", "x-default"}
+    assert alternates["x-default"] == product.full_url
+    assert alternates["id"].endswith("/id/makers/atelier-kabut-porselen/hand-painted-porcelain-aroma-burner/")
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_security_txt_names_a_contact(client, db):
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response.content.decode().startswith("Contact: mailto:")
+
+
+def test_healthz_checks_the_database(client, db):
+    assert client.get("/healthz").json() == {"status": "ok"}
