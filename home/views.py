@@ -1,7 +1,6 @@
 """Site-wide views: search, robots.txt, security.txt, health check and the error pages."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -10,24 +9,44 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from .search import search_all, suggest_all
+
 
 @require_GET
 def search(request):
-    from catalog.models import ProductPage, VendorPage
-    from catalog.queries import product_cards, search_within, vendor_cards
-
+    """Results grouped by kind in the visitor's locale; with no hit there, the default locale's pages."""
     query = request.GET.get("q", "").strip()[:100]
     locale = Locale.get_active()
-    products = vendors = []
+    results, fallback = [], False
     if query:
-        products = search_within(ProductPage, product_cards(locale), locale, query, limit=24)
-        vendors = search_within(VendorPage, vendor_cards(locale), locale, query, limit=12)
-    page_obj = Paginator(products, 24).get_page(1)
+        results = search_all(locale, query)
+        default = Locale.get_default()
+        if not results and locale != default:
+            results, fallback = search_all(default, query), True
+    by_key = {section.key: hits for section, hits in results}
     return render(
         request,
         "home/search_results.html",
-        {"query": query, "products": products, "vendors": vendors, "page_obj": page_obj},
+        {
+            "query": query,
+            "results": results,
+            "products": by_key.get("products", []),
+            "vendors": by_key.get("makers", []),
+            "fallback": fallback,
+            "result_count": sum(len(hits) for _section, hits in results),
+        },
     )
+
+
+@require_GET
+def search_suggestions(request):
+    """Autocomplete: a few titles that start with what the visitor has typed."""
+    query = request.GET.get("q", "").strip()[:50]
+    if len(query) < 2:
+        return JsonResponse({"suggestions": []})
+    response = JsonResponse({"suggestions": suggest_all(Locale.get_active(), query)})
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @require_GET

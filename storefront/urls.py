@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("search/suggest/", home_views.search_suggestions, name="search_suggestions"),
     path("inquiries/", include("inquiries.urls")),
     path("", include("orders.urls")),
     path("", include(wagtail_urls)),

@@ -1,0 +1,69 @@
+"""Catalogue admin: snippets, and the products and makers sections of site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.search import SearchSection
+
+from .models import Category, CertificationType, ProductPage, VendorPage
+from .queries import product_cards, search_within, vendor_cards
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name", "sector", "slug", "locale"]
+    list_filter = ["sector", "locale"]
+    list_export = ["name", "slug", "sector", "locale"]
+    search_fields = ["name"]
+
+
+class CertificationTypeViewSet(SnippetViewSet):
+    model = CertificationType
+    icon = "success"
+    menu_label = _("Certification types")
+    list_display = ["name", "short_name", "issuer", "locale"]
+    list_filter = ["locale"]
+    list_export = ["name", "short_name", "issuer", "verify_url", "locale"]
+    search_fields = ["name", "short_name"]
+
+
+register_snippet(CategoryViewSet)
+register_snippet(CertificationTypeViewSet)
+
+
+def _suggest(model):
+    def suggest(locale, query, limit):
+        return list(model.objects.live().public().filter(locale=locale).autocomplete(query)[:limit])
+
+    return suggest
+
+
+@hooks.register("register_search_section")
+def products_section():
+    return SearchSection(
+        key="products",
+        title=_("Products"),
+        card_template="catalog/includes/product_card.html",
+        search=lambda locale, query, limit: search_within(
+            ProductPage, product_cards(locale), locale, query, limit
+        ),
+        suggest=_suggest(ProductPage),
+    )
+
+
+@hooks.register("register_search_section")
+def makers_section():
+    return SearchSection(
+        key="makers",
+        title=_("Makers"),
+        card_template="catalog/includes/vendor_card.html",
+        search=lambda locale, query, limit: search_within(
+            VendorPage, vendor_cards(locale), locale, query, limit
+        ),
+        suggest=_suggest(VendorPage),
+    )

@@ -1,0 +1,38 @@
+"""Site search across kinds of page. Apps add a kind with the `register_search_section` Wagtail hook,
+so the search view does not import the apps above it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class SearchSection:
+    key: str
+    title: str  # lazy-translated heading, e.g. "Products"
+    card_template: str  # included once per hit with the hit as `item`
+    search: Callable  # (locale, query, limit) -> list of pages in rank order
+    suggest: Callable  # (locale, query, limit) -> list of pages for autocomplete
+
+
+def sections():
+    return [hook() for hook in hooks.get_hooks("register_search_section")]
+
+
+def search_all(locale, query, limit=24):
+    """[(section, hits)] for sections with at least one hit."""
+    results = []
+    for section in sections():
+        hits = section.search(locale, query, limit)
+        if hits:
+            results.append((section, hits))
+    return results
+
+
+def suggest_all(locale, query, limit=8):
+    suggestions = []
+    for section in sections():
+        for page in section.suggest(locale, query, limit):
+            suggestions.append({"title": page.title, "url": page.url, "kind": str(section.title)})
+    return suggestions[:limit]

@@ -1,0 +1,71 @@
+"""Site search: finds products by a word of their description in the visitor's language, groups
+results by kind, falls back to English pages, and suggests titles as the buyer types."""
+
+from tests import factories
+
+
+def test_search_finds_a_product_by_a_word_of_its_description_in_english(client, product):
+    product.description = "<p>Each burner is glazed twice in a wood-fired kiln.</p>"
+    product.save_revision().publish()
+    response = client.get("/en/search/", {"q": "kiln"})
+    assert response.status_code == 200
+    assert [p.title for p in response.context["products"]] == ["Hand-painted porcelain aroma burner"]
+    assert "Hand-painted porcelain aroma burner" in response.content.decode()
+
+
+def test_search_finds_a_product_by_a_word_of_its_description_in_indonesian(client, product):
+    product.description = "<p>Each burner is glazed twice in a wood-fired kiln.</p>"
+    product.save_revision().publish()
+    factories.translate_page(
+        product,
+        "id",
+        {
+            "Hand-painted porcelain aroma burner": "Tungku aroma porselen lukis tangan",
+            "Each burner is glazed twice in a wood-fired kiln.": (
+                "Setiap tungku diglasir dua kali di tungku kayu bakar."
+            ),
+        },
+    )
+    response = client.get("/id/search/", {"q": "diglasir"})
+    assert [p.title for p in response.context["products"]] == ["Tungku aroma porselen lukis tangan"]
+    assert response.context["fallback"] is False
+
+
+def test_search_groups_makers_separately(client, product, vendor):
+    response = client.get("/en/search/", {"q": "Atelier"})
+    assert [v.title for v in response.context["vendors"]] == ["Atelier Kabut Porselen"]
+
+
+def test_search_without_hits_in_the_visitors_language_shows_english_pages(client, product):
+    factories.translate_page(product, "id", {"Hand-painted porcelain aroma burner": "Tungku aroma porselen"})
+    # "Hand-painted" is only in the English text; the Indonesian search falls back to English pages.
+    response = client.get("/id/search/", {"q": "hand-painted"})
+    assert response.status_code == 200
+    assert response.context["fallback"] is True
+    assert [p.url for p in response.context["products"]] == [product.url]
+
+
+def test_untranslated_copies_are_found_in_their_locale(client, product):
+    # Nothing is translated into Japanese: the Japanese copies are aliases of the English pages.
+    response = client.get("/ja/search/", {"q": "porcelain"})
+    assert [p.url for p in response.context["products"]] == [
+        "/ja/makers/atelier-kabut-porselen/hand-painted-porcelain-aroma-burner/"
+    ]
+    assert response.context["fallback"] is False
+
+
+def test_search_with_nothing_found_says_so(client, product):
+    response = client.get("/en/search/", {"q": "zzzzqqq"})
+    assert response.status_code == 200
+    assert response.context["result_count"] == 0
+
+
+def test_autocomplete_suggests_titles_as_the_buyer_types(client, product):
+    response = client.get("/en/search/suggest/", {"q": "Hand-pa"})
+    suggestions = response.json()["suggestions"]
+    assert {
+        "title": "Hand-painted porcelain aroma burner",
+        "url": product.url,
+        "kind": "Products",
+    } in suggestions
+    assert client.get("/en/search/suggest/", {"q": "H"}).json() == {"suggestions": []}
