@@ -45,12 +45,23 @@ def vendor_cards(locale):
     )
 
 
+def _chosen_in_locale(listing, model, chosen_ids, limit):
+    """The chosen pages as this locale's copies, in the editor's order.
+
+    A home page copied into another locale keeps its source's choices (ids of the English pages),
+    so choices are matched by translation_key to the copies that exist in the listing's locale.
+    """
+    keys = list(model.objects.filter(id__in=chosen_ids).values_list("id", "translation_key"))
+    order = {key: chosen_ids.index(page_id) for page_id, key in keys}
+    rows = listing.filter(translation_key__in=order)
+    return sorted(rows, key=lambda row: order[row.translation_key])[:limit]
+
+
 def featured_vendors(home_page, limit=6):
     chosen_ids = list(home_page.featured_makers.values_list("vendor_id", flat=True))
     vendors = vendor_cards(home_page.locale)
     if chosen_ids:
-        by_id = {v.id: v for v in vendors.filter(id__in=chosen_ids)}
-        return [by_id[i] for i in chosen_ids if i in by_id]
+        return _chosen_in_locale(vendors, VendorPage, chosen_ids, limit)
     return list(vendors[:limit])
 
 
@@ -58,8 +69,7 @@ def featured_products(home_page, limit=8):
     chosen_ids = list(home_page.featured_products.values_list("product_id", flat=True))
     products = product_cards(home_page.locale)
     if chosen_ids:
-        by_id = {p.id: p for p in products.filter(id__in=chosen_ids)}
-        return [by_id[i] for i in chosen_ids if i in by_id]
+        return _chosen_in_locale(products, ProductPage, chosen_ids, limit)
     return list(products.order_by("-first_published_at")[:limit])
 
 

@@ -1,9 +1,13 @@
-"""Template helpers shared by every page: language links, money formatting."""
+"""Template helpers shared by every page: language links, money, social images, navigation."""
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language_info
+
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 
 from catalog.fields import from_minor_units
 
@@ -37,6 +41,7 @@ def language_links(context):
                         "url": by_code[code].get_url(request),
                         "full_url": by_code[code].get_full_url(request),
                         "current": code == page.locale.language_code,
+                        "default": code == settings.LANGUAGE_CODE,
                     }
                 )
     else:
@@ -48,9 +53,26 @@ def language_links(context):
                     "url": translate_url(request.get_full_path(), code),
                     "full_url": request.build_absolute_uri(translate_url(request.get_full_path(), code)),
                     "current": code == current,
+                    "default": code == settings.LANGUAGE_CODE,
                 }
             )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's own absolute URL; a catalogue page past the first keeps its ?page= number."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None:
+        return ""
+    if page is None or not hasattr(page, "get_full_url"):
+        return request.build_absolute_uri()
+    url = page.get_full_url(request)
+    page_obj = context.get("page_obj")
+    if page_obj is not None and getattr(page_obj, "number", 1) > 1:
+        url = f"{url}?page={page_obj.number}"
+    return url
 
 
 @register.filter
@@ -61,3 +83,66 @@ def money(minor_units, currency="USD"):
         return ""
     symbol = {"USD": "US$"}.get(currency, f"{currency} ")
     return f"{symbol}{amount:,.2f}"
+
+
+# Open Graph wants one large image; the first of these a page has is the one that represents it.
+SOCIAL_IMAGE_FIELDS = ("main_image", "cover_image", "hero_image", "logo")
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+@register.simple_tag(takes_context=True)
+def social_image_url(context, page=None):
+    """Absolute URL of a 1200×630 JPEG for og:image, or '' when the page has no image."""
+    page = page if page is not None else context.get("page")
+    request = context.get("request")
+    if page is None or request is None:
+        return ""
+    image = next((img for img in (getattr(page, f, None) for f in SOCIAL_IMAGE_FIELDS) if img), None)
+    if image is None:
+        return ""
+    try:
+        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+    except (SourceImageIOError, OSError):
+        # A missing original must not take the whole page down with it.
+        return ""
+    return request.build_absolute_uri(rendition.url)
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context):
+    """Content pages linked from the main navigation: the About page and any page set to show in menus."""
+    from home.models import StandardPage
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None or site.root_page_id is None:
+        return []
+    home = site.root_page.localized
+    return list(
+        StandardPage.objects.child_of(home)
+        .live()
+        .public()
+        .filter(Q(show_in_menus=True) | Q(slug="about"))
+        .order_by("path")
+    )
+
+
+@register.filter
+def is_section(request_path, section_url):
+    """True when the current path is inside a navigation section (to mark the link aria-current)."""
+    return bool(section_url) and str(request_path).startswith(str(section_url))
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers around the current one, with the paginator's ellipsis for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def text_direction(language_code):
+    """'rtl' or 'ltr' for a language code, e.g. for English text shown inside an Arabic page."""
+    try:
+        return "rtl" if get_language_info(language_code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"

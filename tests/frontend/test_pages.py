@@ -1,0 +1,151 @@
+"""Every page type renders the shared chrome (lang, dir, skip link, landmarks, canonical, hreflang)."""
+
+import re
+
+import pytest
+
+from home.models import StandardPage
+from tests import factories
+
+
+@pytest.fixture
+def about_page(site_tree):
+    page = site_tree["home"].add_child(
+        instance=StandardPage(title="About", slug="about", intro="Who runs Etalase Malang.")
+    )
+    factories.publish(page)
+    factories.sync_locale_trees()
+    return page
+
+
+@pytest.fixture
+def catalogue(site_tree, vendor, product, about_page):
+    halal = factories.make_certification_type("Halal", "Halal certificate (BPJPH)")
+    pirt = factories.make_certification_type("P-IRT", "Home-industry food licence (SPP-IRT)")
+    certified = factories.make_product(
+        vendor,
+        "Sanan tempe chips",
+        tiers=((500, 120), (2000, 95)),
+        certifications=((halal, "ID0000000000000001"), (pirt, "DEMO-2103500010123-29")),
+        unit="pouches",
+        lead_time_days=21,
+        hs_code="2106.90",
+        samples_available=True,
+        sample_price=800,
+    )
+    factories.sync_locale_trees()
+    return {"vendor": vendor, "product": product, "certified": certified, "about": about_page}
+
+
+def localized_url(page, code):
+    return page.get_translation(factories.locale(code)).url
+
+
+def page_urls(catalogue, site_tree, code):
+    return {
+        "home": f"/{code}/",
+        "product index": localized_url(site_tree["products"], code),
+        "vendor index": localized_url(site_tree["makers"], code),
+        "vendor": localized_url(catalogue["vendor"], code),
+        "product": localized_url(catalogue["product"], code),
+        "standard": localized_url(catalogue["about"], code),
+        "search": f"/{code}/search/?q=porcelain",
+    }
+
+
+def assert_page_chrome(html, code, direction):
+    assert re.search(rf'<html lang="{code}" dir="{direction}">', html), "lang/dir on <html>"
+    assert 'class="skip-link" href="#main"' in html
+    assert re.search(r'<main id="main"', html)
+    assert "<header" in html and "<footer" in html and "<nav" in html
+    assert re.search(r'<link rel="canonical" href="https?://[^"]+"', html)
+    assert re.search(r'<link rel="alternate" hreflang="x-default" href="https?://[^"]+/en/', html)
+    assert re.search(rf'<link rel="alternate" hreflang="{code}" href="https?://[^"]+/{code}/', html)
+    assert 'property="og:title"' in html and 'property="og:url"' in html
+
+
+@pytest.mark.parametrize(("code", "direction"), [("en", "ltr"), ("id", "ltr"), ("ar", "rtl")])
+def test_every_page_type_renders_the_shared_chrome(client, site_tree, catalogue, code, direction):
+    for name, url in page_urls(catalogue, site_tree, code).items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name} ({url}) answered {response.status_code}"
+        html = response.content.decode()
+        try:
+            assert_page_chrome(html, code, direction)
+        except AssertionError as error:
+            raise AssertionError(f"{name} ({url}): {error}") from error
+
+
+def test_header_links_the_sample_box_and_the_about_page(client, catalogue):
+    html = client.get("/en/").content.decode()
+    assert re.search(r'<a class="sample-box-link" href="/en/samples/">', html)
+    assert "Sample box" in html
+    assert "data-sample-box-count>0</span>" in html
+    assert re.search(r'href="/en/about/"[^>]*>About</a>', html)
+
+
+def test_product_page_shows_the_ordering_facts(client, catalogue):
+    response = client.get(catalogue["certified"].url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r'class="moq">500 pouches<', html), "MOQ with unit"
+    assert "US$1.20" in html and "US$0.95" in html, "price tiers"
+    assert "2000+" in html
+    assert "21 days" in html, "lead time"
+    assert "2106.90" in html, "HS code"
+    assert "Halal certificate (BPJPH)" in html and "ID0000000000000001" in html
+    assert "Home-industry food licence (SPP-IRT)" in html
+    assert "US$8.00" in html, "sample price"
+    assert "FOB Tanjung Perak, Surabaya" in html, "Incoterm and place"
+
+
+def test_product_page_marks_demo_vendors(client, site_tree):
+    demo = factories.make_vendor(site_tree["makers"], "Griya Vas Mungil", is_demo=True)
+    product = factories.make_product(demo, "Mini bud vases")
+    html = client.get(product.url).content.decode()
+    assert "Demo vendor" in html
+    html = client.get(demo.url).content.decode()
+    assert "Demo vendor" in html
+
+
+def test_language_selector_links_the_indonesian_translation(client, catalogue):
+    product = catalogue["product"]
+    translated = factories.translate_page(
+        product,
+        "id",
+        {"Hand-painted porcelain aroma burner": "Tungku aroma porselen lukis tangan"},
+    )
+    html = client.get(product.url).content.decode()
+    assert re.search(rf'<a href="{re.escape(translated.url)}" hreflang="id" lang="id">', html)
+    assert re.search(r'<a href="[^"]+" hreflang="en" lang="en" aria-current="true">', html)
+    assert re.search(rf'<link rel="alternate" hreflang="id" href="[^"]+{re.escape(translated.url)}">', html)
+
+    html = client.get(translated.url).content.decode()
+    assert '<html lang="id" dir="ltr">' in html
+    assert "Tungku aroma porselen lukis tangan" in html
+    assert "has not been translated" not in html
+
+
+def test_untranslated_alias_is_marked(client, catalogue):
+    alias = catalogue["product"].get_translation(factories.locale("zh-hans"))
+    assert alias.alias_of_id == catalogue["product"].id
+    response = client.get(alias.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-hans" dir="ltr">' in html
+    assert "This page has not been translated into your language yet" in html
+
+
+def test_catalogue_pagination_keeps_other_query_parameters(client, site_tree, vendor):
+    for number in range(26):
+        factories.make_product(vendor, f"Paged product {number}")
+    html = client.get(site_tree["products"].url + "?page=2&sort=new").content.decode()
+    assert 'href="?page=1&amp;sort=new"' in html
+    assert re.search(r'<link rel="canonical" href="[^"]+/en/products/\?page=2">', html)
+
+
+def test_not_found_page_is_designed(client, site_tree):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'class="skip-link"' in html and "<main" in html
