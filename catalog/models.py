@@ -392,6 +392,8 @@ class ProductIndexPage(TranslationStatusMixin, Page):
             page_obj=page_obj,
             products=page_obj.object_list,
             query_string=query.urlencode(),
+            price_min=from_minor_units(filters.price_min),
+            price_max=from_minor_units(filters.price_max),
         )
         return context
 

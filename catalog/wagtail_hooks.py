@@ -48,7 +48,7 @@ def products_section():
     return SearchSection(
         key="products",
         title=_("Products"),
-        card_template="catalog/includes/product_card.html",
+        card_template="catalog/includes/product_search_hit.html",
         search=lambda locale, query, limit: search_within(
             ProductPage, product_cards(locale), locale, query, limit
         ),
@@ -61,7 +61,7 @@ def makers_section():
     return SearchSection(
         key="makers",
         title=_("Makers"),
-        card_template="catalog/includes/vendor_card.html",
+        card_template="catalog/includes/vendor_search_hit.html",
         search=lambda locale, query, limit: search_within(
             VendorPage, vendor_cards(locale), locale, query, limit
         ),

@@ -11,7 +11,7 @@ from wagtail import hooks
 class SearchSection:
     key: str
     title: str  # lazy-translated heading, e.g. "Products"
-    card_template: str  # included once per hit with the hit as `item`
+    card_template: str  # included once per hit, with the hit as `item`
     search: Callable  # (locale, query, limit) -> list of pages in rank order
     suggest: Callable  # (locale, query, limit) -> list of pages for autocomplete
 

@@ -69,3 +69,12 @@ def test_autocomplete_suggests_titles_as_the_buyer_types(client, product):
         "kind": "Products",
     } in suggestions
     assert client.get("/en/search/suggest/", {"q": "H"}).json() == {"suggestions": []}
+
+
+def test_search_page_shows_each_kind_under_its_heading(client, product):
+    html = client.get("/en/search/", {"q": "porcelain"}).content.decode()
+    assert html.index("Hand-painted porcelain aroma burner") > html.index('id="result-products"')
+    # A kind with no hit gets no heading.
+    assert 'id="result-makers"' not in html
+    html = client.get("/en/search/", {"q": "Atelier"}).content.decode()
+    assert html.index("Atelier Kabut Porselen", html.index('id="result-makers"'))
