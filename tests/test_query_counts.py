@@ -1,0 +1,72 @@
+"""Listings fetch their cards with a fixed number of queries, however many products there are."""
+
+from io import BytesIO
+
+import pytest
+from PIL import Image as PILImage
+
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.images.models import Image
+
+from catalog.models import ProductGalleryImage, ProductPage, ProductPriceTier
+from tests import factories
+
+
+def photo():
+    buffer = BytesIO()
+    PILImage.new("RGB", (64, 48), (180, 90, 60)).save(buffer, "JPEG")
+    return Image.objects.create(title="Photo", file=ImageFile(buffer, name="photo.jpg"))
+
+
+def add_products(vendor, image, count):
+    """Live English products with a photo and two price tiers, made quickly (no revisions or copies)."""
+    for n in range(count):
+        product = ProductPage(
+            title=f"Listed product {vendor.slug} {n}",
+            slug=f"listed-{n}",
+            summary="A product in a long list",
+            hs_code="691310",
+            moq=100,
+            lead_time_days=30,
+            live=True,
+            first_published_at=timezone.now(),
+        )
+        product.price_tiers.add(ProductPriceTier(min_quantity=100, unit_price=500))
+        product.price_tiers.add(ProductPriceTier(min_quantity=500, unit_price=400))
+        product.gallery_images.add(ProductGalleryImage(image=image, alt_text="A product photo"))
+        vendor.add_child(instance=product)
+
+
+def queries_for(client, url):
+    client.get(url)  # the first view makes the renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url_of",
+    [
+        lambda tree, vendor: tree["products"].url,
+        lambda tree, vendor: tree["products"].url + "?samples=0&moq_max=1000&sort=price",
+        lambda tree, vendor: vendor.url,
+        lambda tree, vendor: tree["home"].url,
+        lambda tree, vendor: "/en/search/?q=listed",
+    ],
+    ids=["catalogue", "catalogue-filtered", "maker", "home", "search"],
+)
+def test_query_count_does_not_grow_with_the_number_of_products(client, site_tree, url_of):
+    image = photo()
+    small = factories.make_vendor(site_tree["makers"], "Small Maker")
+    large = factories.make_vendor(site_tree["makers"], "Large Maker")
+    add_products(small, image, 10)
+    with_ten = queries_for(client, url_of(site_tree, small))
+    add_products(large, image, 90)
+    assert ProductPage.objects.filter(locale__language_code="en").count() == 100
+    with_hundred = queries_for(client, url_of(site_tree, large))
+    assert with_hundred == with_ten
