@@ -1,0 +1,126 @@
+"""Admin views for sample orders, scoped so a maker only ever sees orders (and lines) with its samples."""
+
+from django import forms
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
+
+from catalog.fields import from_minor_units
+from catalog.permissions import is_curator
+from home.templatetags.site_tags import money
+
+from .models import OrderStatus, SampleOrder, admin_transitions
+from .permissions import orders_for_user, visible_lines
+
+
+class OrderStatusForm(WagtailAdminModelForm):
+    """Only the status can be changed, and only along the moves this person may make."""
+
+    class Meta:
+        model = SampleOrder
+        fields = ["status"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        current = self.instance.status
+        allowed = admin_transitions(current, is_curator(for_user)) if for_user else []
+        labels = dict(OrderStatus.choices)
+        self.fields["status"] = forms.ChoiceField(
+            label=_("Status"),
+            choices=[(current, labels[current]), *[(status, labels[status]) for status in allowed]],
+        )
+        self._previous_status = current
+
+    def save(self, commit=True):
+        order = super().save(commit=False)
+        became_paid = order.status == OrderStatus.PAID and self._previous_status != OrderStatus.PAID
+        if became_paid:
+            order.paid_at = timezone.now()
+        if commit:
+            order.save()
+            if became_paid:
+                # An invoice paid by bank transfer: send the same e-mails as a card payment.
+                from .services import _enqueue_paid_notifications
+
+                transaction.on_commit(lambda: _enqueue_paid_notifications(order.pk))
+        return order
+
+
+def _total_display(order):
+    return money(getattr(order, "visible_total", order.total), order.currency)
+
+
+class SampleOrderIndexView(IndexView):
+    def get_base_queryset(self):
+        return orders_for_user(self.request.user, super().get_base_queryset())
+
+    # Spreadsheets get amounts in major units (12.50), like the admin forms.
+    custom_field_preprocess = {
+        "visible_total": {
+            IndexView.FORMAT_CSV: lambda value: str(from_minor_units(value)),
+            IndexView.FORMAT_XLSX: lambda value: float(from_minor_units(value)),
+        }
+    }
+
+
+class SampleOrderInspectView(InspectView):
+    template_name = "orders/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(orders_for_user(self.request.user), pk=self.pk)
+
+    def get_fields(self):
+        fields = [
+            "reference",
+            "status",
+            "created_at",
+            "paid_at",
+            "name",
+            "company",
+            "email",
+            "phone",
+            "address_line1",
+            "address_line2",
+            "city",
+            "postal_code",
+            "country",
+        ]
+        if is_curator(self.request.user):
+            fields += ["language", "stripe_session_id", "payment_flagged", "flag_reason"]
+        return fields
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        curator = is_curator(self.request.user)
+        lines = list(visible_lines(self.request.user, self.object))
+        context.update(
+            {
+                "lines": lines,
+                "is_curator": curator,
+                "own_total": sum(line.line_total for line in lines),
+                "status_form": OrderStatusForm(instance=self.object, for_user=self.request.user),
+                "can_change_status": bool(admin_transitions(self.object.status, curator)),
+            }
+        )
+        return context
+
+
+class SampleOrderStatusView(EditView):
+    def get_queryset(self):
+        return orders_for_user(self.request.user)
+
+
+ORDER_COLUMNS = [
+    Column("reference", label=_("Reference")),
+    Column("created_at", label=_("Created")),
+    Column("buyer", label=_("Buyer")),
+    Column("country", label=_("Country")),
+    Column("visible_total", label=_("Total"), accessor=_total_display),
+    Column("status", label=_("Status"), accessor="get_status_display"),
+    BooleanColumn("payment_flagged", label=_("Flagged")),
+]

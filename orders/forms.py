@@ -1,0 +1,40 @@
+"""Forms a buyer fills in: adding a sample, changing a box quantity, and the checkout address."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .countries import COUNTRIES
+
+
+class BoxQuantityForm(forms.Form):
+    product = forms.IntegerField(widget=forms.HiddenInput)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
+
+
+class CheckoutForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=120)
+    company = forms.CharField(label=_("Company"), max_length=160, required=False)
+    email = forms.EmailField(label=_("E-mail"))
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    address_line1 = forms.CharField(label=_("Address"), max_length=200)
+    address_line2 = forms.CharField(label=_("Address (line 2)"), max_length=200, required=False)
+    city = forms.CharField(label=_("City"), max_length=120)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *COUNTRIES])
+
+    autocomplete = {
+        "name": "name",
+        "company": "organization",
+        "email": "email",
+        "phone": "tel",
+        "address_line1": "address-line1",
+        "address_line2": "address-line2",
+        "city": "address-level2",
+        "postal_code": "postal-code",
+        "country": "country",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, value in self.autocomplete.items():
+            self.fields[name].widget.attrs["autocomplete"] = value

@@ -1,0 +1,83 @@
+"""The one module that talks to Stripe: Checkout Sessions and webhook signatures, amounts in minor units."""
+
+import stripe
+
+from django.conf import settings
+
+# Pinned so a Stripe-side default change never alters what we send or read.
+STRIPE_API_VERSION = "2026-10-28.endive"
+WEBHOOK_TOLERANCE_SECONDS = 300
+
+PaymentError = stripe.StripeError
+SignatureError = stripe.SignatureVerificationError
+
+
+def is_enabled():
+    return bool(settings.STRIPE_SECRET_KEY)
+
+
+def _client():
+    base_addresses = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY,
+        stripe_version=STRIPE_API_VERSION,
+        base_addresses=base_addresses,
+        max_network_retries=1,
+    )
+
+
+def checkout_line_items(order):
+    items = [
+        {
+            "quantity": line.quantity,
+            "price_data": {
+                "currency": line.currency.lower(),
+                "unit_amount": line.unit_price,
+                "product_data": {"name": f"{line.product_name} — {line.vendor_name} (sample)"},
+            },
+        }
+        for line in order.lines.all()
+    ]
+    if order.shipping:
+        items.append(
+            {
+                "quantity": 1,
+                "price_data": {
+                    "currency": order.currency.lower(),
+                    "unit_amount": order.shipping,
+                    "product_data": {"name": "Shipping"},
+                },
+            }
+        )
+    return items
+
+
+def create_checkout_session(order, success_url, cancel_url):
+    """A Checkout Session for the order; the same order always gets the same session (idempotency key)."""
+    params = {
+        "mode": "payment",
+        "line_items": checkout_line_items(order),
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+        "client_reference_id": order.reference,
+        "customer_email": order.email,
+        "metadata": {"order_reference": order.reference},
+        "payment_intent_data": {"metadata": {"order_reference": order.reference}},
+    }
+    return _client().v1.checkout.sessions.create(
+        params=params, options={"idempotency_key": f"checkout-{order.reference}"}
+    )
+
+
+def retrieve_checkout_session(session_id):
+    return _client().v1.checkout.sessions.retrieve(session_id)
+
+
+def verify_webhook(payload, signature_header):
+    """The event, if the Stripe-Signature header signs this raw body; raises SignatureError otherwise."""
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        # An empty key would let anyone sign events.
+        raise SignatureError("No webhook secret is configured.", signature_header)
+    return stripe.Webhook.construct_event(
+        payload, signature_header, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
+    )

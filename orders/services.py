@@ -1,0 +1,156 @@
+"""Placing a sample order from the box and applying Stripe's payment confirmation to it."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import payments
+from .box import totals
+from .models import OrderLine, OrderStatus, PaymentEvent, SampleOrder
+
+logger = logging.getLogger(__name__)
+
+PAYMENT_EVENTS = {"checkout.session.completed", "checkout.session.async_payment_succeeded"}
+CONTACT_FIELDS = (
+    "name",
+    "company",
+    "email",
+    "phone",
+    "address_line1",
+    "address_line2",
+    "city",
+    "postal_code",
+    "country",
+)
+
+
+def place_order(box_lines, contact, language):
+    """Save the order and its snapshot lines in one transaction; prices come from the pages, not the buyer."""
+    sums = totals(box_lines, contact["country"])
+    with transaction.atomic():
+        order = SampleOrder.objects.create(
+            **{field: contact.get(field, "") for field in CONTACT_FIELDS},
+            language=language,
+            status=OrderStatus.PENDING_PAYMENT,
+            subtotal=sums["subtotal"],
+            shipping=sums["shipping"],
+            total=sums["total"],
+            currency=sums["currency"],
+        )
+        OrderLine.objects.bulk_create(
+            [
+                OrderLine(
+                    order=order,
+                    product=line.product,
+                    vendor=line.vendor,
+                    vendor_translation_key=line.vendor.translation_key if line.vendor else None,
+                    product_name=line.product.title,
+                    vendor_name=line.vendor.title if line.vendor else "",
+                    unit_price=line.unit_price,
+                    quantity=line.quantity,
+                    line_total=line.line_total,
+                    currency=sums["currency"],
+                )
+                for line in box_lines
+            ]
+        )
+    return order
+
+
+def use_invoice(order):
+    SampleOrder.objects.filter(pk=order.pk, status=OrderStatus.PENDING_PAYMENT).update(
+        status=OrderStatus.AWAITING_INVOICE
+    )
+    order.refresh_from_db()
+    return order
+
+
+def _value(obj, key, default=None):
+    try:
+        return obj[key]
+    except (KeyError, TypeError, IndexError):
+        return getattr(obj, key, default)
+
+
+def _find_order(session):
+    metadata = _value(session, "metadata") or {}
+    reference = _value(metadata, "order_reference") or _value(session, "client_reference_id")
+    session_id = _value(session, "id")
+    if reference:
+        order = SampleOrder.objects.filter(reference=reference).first()
+        if order is not None:
+            return order
+    if session_id:
+        return SampleOrder.objects.filter(stripe_session_id=session_id).first()
+    return None
+
+
+def apply_payment_event(event_record):
+    """Mark the event's order paid if Stripe confirms the full amount; called once per stored event."""
+    payload = event_record.payload
+    if payload.get("type") not in PAYMENT_EVENTS:
+        return _finish(event_record, PaymentEvent.Result.IGNORED, "Not a payment event.")
+    session_ref = payload.get("data", {}).get("object", {})
+    order = _find_order(session_ref)
+    if order is None:
+        logger.warning("Stripe event %s: no order for session %s", event_record.stripe_event_id, session_ref)
+        return _finish(event_record, PaymentEvent.Result.IGNORED, "No matching order.")
+    event_record.order = order
+    session_id = _value(session_ref, "id")
+    try:
+        session = payments.retrieve_checkout_session(session_id)
+    except payments.PaymentError as exc:
+        logger.error("Stripe event %s: cannot re-read session %s", event_record.stripe_event_id, session_id)
+        raise RetryLater(str(exc)) from exc
+
+    with transaction.atomic():
+        order = SampleOrder.objects.select_for_update().get(pk=order.pk)
+        event_record.order = order
+        if order.status != OrderStatus.PENDING_PAYMENT:
+            logger.info("Stripe event %s: order %s is %s", event_record.stripe_event_id, order, order.status)
+            return _finish(event_record, PaymentEvent.Result.IGNORED, f"Order is {order.status}.")
+        if order.stripe_session_id and order.stripe_session_id != _value(session, "id"):
+            return _flag(event_record, order, f"Session {_value(session, 'id')} is not the order's session.")
+        payment_status = _value(session, "payment_status")
+        if payment_status != "paid":
+            return _finish(event_record, PaymentEvent.Result.IGNORED, f"Payment status {payment_status}.")
+        amount, currency = _value(session, "amount_total"), (_value(session, "currency") or "").upper()
+        if amount != order.total or currency != order.currency:
+            return _flag(
+                event_record,
+                order,
+                f"Stripe charged {amount} {currency}, the order is {order.total} {order.currency}.",
+            )
+        order.status = OrderStatus.PAID
+        order.paid_at = timezone.now()
+        order.stripe_session_id = _value(session, "id")
+        order.save(update_fields=["status", "paid_at", "stripe_session_id"])
+        _finish(event_record, PaymentEvent.Result.PAID, "")
+        transaction.on_commit(lambda: _enqueue_paid_notifications(order.pk))
+    return event_record
+
+
+class RetryLater(Exception):
+    """Stripe could not be asked now; answer with an error so Stripe delivers the event again."""
+
+
+def _flag(event_record, order, reason):
+    logger.warning("Order %s flagged: %s", order, reason)
+    order.payment_flagged = True
+    order.flag_reason = reason
+    order.save(update_fields=["payment_flagged", "flag_reason"])
+    return _finish(event_record, PaymentEvent.Result.FLAGGED, reason)
+
+
+def _finish(event_record, result, notes):
+    event_record.result = result
+    event_record.notes = notes
+    event_record.save(update_fields=["result", "notes", "order"])
+    return event_record
+
+
+def _enqueue_paid_notifications(order_id):
+    from .tasks import notify_order_paid
+
+    notify_order_paid.enqueue(order_id)

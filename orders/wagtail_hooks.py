@@ -1,0 +1,73 @@
+"""Admin for sample orders (scoped per maker) and the shipping zones curators price samples with."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import (
+    ORDER_COLUMNS,
+    OrderStatusForm,
+    SampleOrderIndexView,
+    SampleOrderInspectView,
+    SampleOrderStatusView,
+)
+from .models import SampleOrder, ShippingZone
+from .permissions import SampleOrderPermissionPolicy
+
+# Registered before any view asks for SampleOrder's policy (Wagtail would fall back to model perms).
+register_permission_policy(SampleOrder, SampleOrderPermissionPolicy(SampleOrder))
+
+
+class SampleOrderViewSet(ModelViewSet):
+    model = SampleOrder
+    icon = "list-ul"
+    menu_label = _("Sample orders")
+    menu_order = 210
+    add_to_admin_menu = True
+    index_view_class = SampleOrderIndexView
+    inspect_view_class = SampleOrderInspectView
+    edit_view_class = SampleOrderStatusView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ORDER_COLUMNS
+    list_filter = ["status", "created_at", "payment_flagged"]
+    list_export = [
+        "reference",
+        "created_at",
+        "name",
+        "company",
+        "email",
+        "country",
+        "visible_total",
+        "currency",
+        "status",
+        "payment_flagged",
+    ]
+    export_headings = {"visible_total": _("Total"), "name": _("Buyer")}
+    export_filename = "sample-orders"
+    search_fields = ["reference", "name", "company", "email"]
+    ordering = ["-created_at"]
+
+    def get_form_class(self, for_update=False):
+        return OrderStatusForm
+
+
+class ShippingZoneViewSet(SnippetViewSet):
+    model = ShippingZone
+    icon = "site"
+    menu_label = _("Shipping zones")
+    add_to_settings_menu = True
+    list_display = ["name", "countries", "flat_rate", "currency", "is_default"]
+    list_export = ["name", "countries", "flat_rate", "currency", "is_default"]
+
+
+register_snippet(ShippingZoneViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_sample_orders():
+    return SampleOrderViewSet("sample_orders")

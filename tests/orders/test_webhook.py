@@ -1,0 +1,201 @@
+"""Stripe's webhook: only a signed, confirmed, matching payment marks an order paid, and only once."""
+
+import threading
+import time
+
+import pytest
+
+from django.core import mail
+from django.db import connection
+from django.test import Client
+
+from orders.models import OrderStatus, PaymentEvent, SampleOrder
+from tests.orders.conftest import CONTACT, completion_event, sign
+
+
+@pytest.fixture
+def paid_session(client, two_makers, zones, stripe_on):
+    """A buyer checked out and paid on Stripe; the webhook has not arrived yet."""
+    client.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 2})
+    client.post("/en/samples/add/", {"product": two_makers["chips"].pk, "quantity": 3})
+    client.post("/en/samples/checkout/", CONTACT)
+    order = SampleOrder.objects.get()
+    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
+    return stripe_on.sessions[order.stripe_session_id]
+
+
+def order():
+    return SampleOrder.objects.get()
+
+
+def test_signed_completion_marks_paid_and_sends_emails(deliver, paid_session, client):
+    response = deliver(completion_event(paid_session))
+    assert response.status_code == 200
+    assert order().status == OrderStatus.PAID and order().paid_at is not None
+    assert PaymentEvent.objects.get().result == PaymentEvent.Result.PAID
+
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    assert set(by_recipient) == {CONTACT["email"], "kabut@example.com", "renyah@example.com"}
+    buyer = by_recipient[CONTACT["email"]]
+    assert order().reference in buyer.subject and "US$66.00" in buyer.body
+    kabut = by_recipient["kabut@example.com"]
+    assert "Porcelain aroma burner" in kabut.body and "Sanan tempe chips" not in kabut.body
+    assert "US$66.00" not in kabut.body
+    renyah = by_recipient["renyah@example.com"]
+    assert "Sanan tempe chips" in renyah.body and "Porcelain aroma burner" not in renyah.body
+
+    success_path = order_page_path(paid_session)
+    html = client.get(success_path + "?paid=1").content.decode()
+    assert "Your payment has been received" in html
+
+
+def order_page_path(session):
+    from urllib.parse import urlparse
+
+    return urlparse(session["success_url"]).path
+
+
+def test_async_payment_succeeded_also_marks_paid(deliver, paid_session):
+    assert (
+        deliver(completion_event(paid_session, "checkout.session.async_payment_succeeded")).status_code == 200
+    )
+    assert order().status == OrderStatus.PAID
+
+
+def test_replayed_event_changes_nothing(deliver, paid_session):
+    body = completion_event(paid_session)
+    assert deliver(body).status_code == 200
+    paid_at = order().paid_at
+    assert deliver(body).status_code == 200
+    assert deliver(body, signature=sign(body)).status_code == 200
+    assert PaymentEvent.objects.count() == 1
+    assert order().paid_at == paid_at
+    assert len(mail.outbox) == 3
+
+
+def test_second_event_for_a_paid_order_changes_nothing(deliver, paid_session):
+    deliver(completion_event(paid_session))
+    deliver(completion_event(paid_session, "checkout.session.async_payment_succeeded"))
+    assert PaymentEvent.objects.count() == 2
+    assert PaymentEvent.objects.filter(result=PaymentEvent.Result.PAID).count() == 1
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["", "t=1,v1=deadbeef", None, "garbage"],
+    ids=["missing", "wrong", "other-secret", "garbage"],
+)
+def test_bad_signature_is_refused(deliver, paid_session, signature):
+    body = completion_event(paid_session)
+    if signature is None:
+        signature = sign(body, secret="whsec_someone_else")
+    assert deliver(body, signature=signature).status_code == 400
+    assert not PaymentEvent.objects.exists()
+    assert order().status == OrderStatus.PENDING_PAYMENT
+
+
+def test_old_timestamp_is_refused(deliver, paid_session):
+    body = completion_event(paid_session)
+    assert deliver(body, signature=sign(body, timestamp=int(time.time()) - 301)).status_code == 400
+    assert not PaymentEvent.objects.exists()
+    assert order().status == OrderStatus.PENDING_PAYMENT
+
+
+def test_tampered_body_is_refused(deliver, paid_session):
+    body = completion_event(paid_session)
+    tampered = body.replace('"amount_total": 6600', '"amount_total": 1')
+    assert tampered != body
+    assert deliver(tampered, signature=sign(body)).status_code == 400
+    assert not PaymentEvent.objects.exists()
+
+
+def test_unconfigured_secret_refuses_everything(deliver, paid_session, settings):
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    body = completion_event(paid_session)
+    assert deliver(body, signature=sign(body, secret="")).status_code == 400
+    assert order().status == OrderStatus.PENDING_PAYMENT
+
+
+def test_amount_mismatch_flags_instead_of_paying(deliver, paid_session, stripe_on):
+    stripe_on.set_session(paid_session["id"], amount_total=100)
+    assert deliver(completion_event(paid_session)).status_code == 200
+    current = order()
+    assert current.status == OrderStatus.PENDING_PAYMENT
+    assert current.payment_flagged and "100" in current.flag_reason
+    assert mail.outbox == []
+
+
+def test_currency_mismatch_flags(deliver, paid_session, stripe_on):
+    stripe_on.set_session(paid_session["id"], currency="eur")
+    deliver(completion_event(paid_session))
+    assert order().status == OrderStatus.PENDING_PAYMENT and order().payment_flagged
+
+
+def test_event_body_cannot_claim_payment_stripe_has_not_confirmed(deliver, paid_session, stripe_on):
+    """The event says paid, but Stripe (re-read) says unpaid: nothing changes."""
+    stripe_on.set_session(paid_session["id"], payment_status="unpaid")
+    body = completion_event({**paid_session, "payment_status": "paid"})
+    assert deliver(body).status_code == 200
+    assert order().status == OrderStatus.PENDING_PAYMENT and not order().payment_flagged
+
+
+def test_unknown_session_is_acknowledged_and_ignored(deliver, paid_session):
+    stranger = {**paid_session, "id": "cs_test_unknown", "metadata": {}, "client_reference_id": None}
+    assert deliver(completion_event(stranger)).status_code == 200
+    assert order().status == OrderStatus.PENDING_PAYMENT
+    assert PaymentEvent.objects.get().result == PaymentEvent.Result.IGNORED
+
+
+def test_other_event_types_are_stored_only(deliver, paid_session):
+    assert deliver(completion_event(paid_session, "payment_intent.created")).status_code == 200
+    assert PaymentEvent.objects.get().type == "payment_intent.created"
+    assert order().status == OrderStatus.PENDING_PAYMENT
+
+
+def test_event_for_invoice_order_changes_nothing(deliver, paid_session):
+    SampleOrder.objects.update(status=OrderStatus.CANCELLED)
+    assert deliver(completion_event(paid_session)).status_code == 200
+    assert order().status == OrderStatus.CANCELLED and mail.outbox == []
+
+
+def test_webhook_is_post_only(client):
+    assert client.get("/stripe/webhook/").status_code == 405
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ten_concurrent_deliveries_change_the_order_once(two_makers, zones, stripe_on):
+    buyer = Client()
+    buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
+    buyer.post("/en/samples/checkout/", CONTACT)
+    session_id = order().stripe_session_id
+    stripe_on.set_session(session_id, payment_status="paid")
+    body = completion_event(stripe_on.sessions[session_id])
+    signature = sign(body)
+    barrier = threading.Barrier(10)
+    statuses = []
+
+    def deliver_once():
+        try:
+            barrier.wait()
+            response = Client().post(
+                "/stripe/webhook/",
+                data=body,
+                content_type="application/json",
+                headers={"Stripe-Signature": signature},
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=deliver_once) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert statuses == [200] * 10
+    assert PaymentEvent.objects.count() == 1
+    assert order().status == OrderStatus.PAID
+    # One set of e-mails: the buyer and the one maker in this order, once each.
+    assert sorted(message.to[0] for message in mail.outbox) == ["kabut@example.com", CONTACT["email"]]
