@@ -42,3 +42,15 @@ def test_security_txt_names_a_contact(client, db):
 
 def test_healthz_checks_the_database(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_unknown_admin_url_is_a_plain_404_not_a_redirect_into_a_language(client, db):
+    response = client.get("/admin/no-such-view/")
+    assert response.status_code in (302, 404)
+    assert not response.get("Location", "").startswith("/en/")
+
+
+def test_unknown_page_without_language_goes_to_the_english_one(client, site_tree):
+    response = client.get("/makers/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/makers/"
