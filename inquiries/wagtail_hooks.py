@@ -1,0 +1,34 @@
+"""Admin wiring for inquiries: the scoped inbox, its permission policy and the dashboard count."""
+
+from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
+from wagtail.permissions import register_permission_policy
+
+from .admin_views import InquiryViewSet
+from .models import Inquiry, InquiryStatus
+from .permissions import InquiryPermissionPolicy, scoped_inquiries
+
+register_permission_policy(Inquiry, InquiryPermissionPolicy(Inquiry), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_inquiry_viewset():
+    return InquiryViewSet()
+
+
+class NewInquiriesSummaryItem(SummaryItem):
+    order = 150
+    template_name = "inquiries/admin/summary_item.html"
+
+    def get_context_data(self, parent_context):
+        new = scoped_inquiries(self.request.user).filter(status=InquiryStatus.NEW)
+        return {"new_count": new.count()}
+
+    def is_shown(self):
+        policy = InquiryPermissionPolicy(Inquiry)
+        return policy.user_has_permission(self.request.user, "view")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_new_inquiries_summary(request, summary_items):
+    summary_items.append(NewInquiriesSummaryItem(request))

@@ -1,0 +1,1 @@
+"""Tests of the inquiries app: buyer form, notifications, admin inbox."""
