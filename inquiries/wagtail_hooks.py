@@ -32,3 +32,12 @@ class NewInquiriesSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_new_inquiries_summary(request, summary_items):
     summary_items.append(NewInquiriesSummaryItem(request))
+
+
+@hooks.register("seed_demo")
+def add_demo_inquiries(stdout):
+    from .demo import create_demo_inquiries
+
+    created = create_demo_inquiries()
+    if created:
+        stdout.write(f"Demo inquiries: {created} created.")

@@ -12,8 +12,8 @@ BASE_DIR = PROJECT_DIR.parent
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
+    value = os.environ.get(name, "").strip()
+    if not value:  # unset, or left empty as in .env.example
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
@@ -219,6 +219,11 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+
+# Renditions are made when a page is published, in the task worker. With tasks run at once (the
+# embedded default) that would make every publish wait for AVIF encoding, so there they are made
+# on first view instead unless RENDITIONS_ON_PUBLISH=1.
+RENDITIONS_ON_PUBLISH = env_bool("RENDITIONS_ON_PUBLISH", TASKS_BACKEND != "immediate")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

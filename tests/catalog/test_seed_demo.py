@@ -1,0 +1,203 @@
+"""The demo catalogue: what `seed_demo` builds, that a second run changes nothing, what a buyer sees."""
+
+import re
+from io import StringIO
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.cache import caches
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Revision
+
+from catalog.models import Category, CertificationType, District, ProductPage, VendorPage
+from catalog.validators import validate_hs_code, validate_nib
+from home.models import HomePage
+
+# The mark also tells pytest-django to create the test database before the module fixture runs.
+pytestmark = pytest.mark.django_db
+
+ADMIN_PASSWORD = "demo-test-password"
+
+
+def _counts():
+    counts = {
+        "images": get_image_model().objects.count(),
+        "collections": Collection.objects.count(),
+        "revisions": Revision.objects.count(),
+    }
+    for locale in Locale.objects.all():
+        code = locale.language_code
+        for model in (VendorPage, ProductPage, Category, CertificationType):
+            counts[f"{model.__name__}/{code}"] = model.objects.filter(locale=locale).count()
+        for model in (VendorPage, ProductPage):
+            counts[f"{model.__name__}/{code}/translated"] = model.objects.filter(
+                locale=locale, alias_of__isnull=True
+            ).count()
+    return counts
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seed twice, once for the whole module, inside a transaction rolled back at the end.
+
+    Seeding takes most of a minute, so the tests below share one catalogue; they only read it.
+    """
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setenv("DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        with transaction.atomic():
+            first_output, second_output = StringIO(), StringIO()
+            call_command("seed_demo", stdout=first_output)
+            first = _counts()
+            call_command("seed_demo", stdout=second_output)
+            second = _counts()
+            yield {
+                "first": first,
+                "second": second,
+                "output": first_output.getvalue(),
+                "second_output": second_output.getvalue(),
+            }
+            transaction.set_rollback(True)
+        # Wagtail caches site root paths; they point at pages that no longer exist.
+        for cache in caches.all():
+            cache.clear()
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def test_second_run_changes_nothing(seeded):
+    assert seeded["first"] == seeded["second"]
+    assert seeded["first"]["VendorPage/en"] >= 12
+    assert seeded["first"]["ProductPage/en"] >= 40
+    # Every locale has a copy of every page: a translation or an alias.
+    for code in ("id", "zh-hans", "ja", "ar"):
+        assert seeded["first"][f"ProductPage/{code}"] == seeded["first"]["ProductPage/en"]
+        assert seeded["first"][f"VendorPage/{code}"] == seeded["first"]["VendorPage/en"]
+    assert seeded["first"]["Category/id"] == seeded["first"]["Category/en"] >= 6
+    assert seeded["first"]["CertificationType/id"] == seeded["first"]["CertificationType/en"] == 6
+
+
+def test_output_gives_admin_login_and_counts(seeded, client):
+    line = "Admin: http://127.0.0.1:8000/admin/  user: admin  password: " + ADMIN_PASSWORD
+    assert line in seeded["output"]
+    assert line in seeded["second_output"]
+    assert re.search(r"id\s+vendors:\s+\d+", seeded["output"])
+    assert client.login(username="admin", password=ADMIN_PASSWORD)
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_makers_cover_every_district_and_several_sectors(seeded, english):
+    vendors = list(VendorPage.objects.filter(locale=english).select_related("logo", "cover_image"))
+    assert len(vendors) >= 12
+    assert {v.district for v in vendors} == set(District.values)
+    assert len({v.sector for v in vendors}) >= 4
+    for vendor in vendors:
+        assert vendor.is_demo and vendor.live
+        validate_nib(vendor.nib)
+        assert vendor.contact_email.endswith("@example.com")
+        assert vendor.story and vendor.tagline and vendor.export_markets
+        assert vendor.certifications.exists() and vendor.trademarks.exists()
+        assert vendor.image_collection.name == vendor.title
+        assert (vendor.cover_image.width, vendor.cover_image.height) == (1600, 900)
+        assert (vendor.logo.width, vendor.logo.height) == (400, 400)
+        assert default_storage.exists(vendor.cover_image.file.name)
+
+
+def test_products_carry_export_facts_and_photos(seeded, english):
+    products = ProductPage.objects.filter(locale=english).prefetch_related(
+        "price_tiers", "gallery_images__image"
+    )
+    with_samples = 0
+    for product in products:
+        validate_hs_code(product.hs_code)
+        tiers = list(product.price_tiers.all())
+        assert 2 <= len(tiers) <= 3
+        assert [t.min_quantity for t in tiers] == sorted({t.min_quantity for t in tiers})
+        assert [t.unit_price for t in tiers] == sorted((t.unit_price for t in tiers), reverse=True)
+        assert tiers[0].min_quantity == product.moq and product.price_from == tiers[-1].unit_price
+        assert product.category and product.description.startswith("<p>") and product.packaging_details
+        photos = list(product.gallery_images.all())
+        assert 1 <= len(photos) <= 2
+        for photo in photos:
+            assert photo.alt_text
+            assert photo.image.collection_id == product.vendor.image_collection_id
+            assert (photo.image.width, photo.image.height) == (1200, 900)
+        if product.category.sector == "processed-food":
+            assert product.shelf_life_months
+        with_samples += product.samples_available
+    assert 0 < with_samples < len(products)
+
+
+def test_every_product_is_really_translated_into_indonesian(seeded, english, client):
+    indonesian = Locale.objects.get(language_code="id")
+    for product in ProductPage.objects.filter(locale=english):
+        translated = product.get_translation(indonesian)
+        assert translated.alias_of_id is None
+        assert translated.live
+        assert translated.title != product.title
+        assert translated.summary != product.summary
+    product = ProductPage.objects.get(locale=indonesian, slug="sanan-tempe-chips-original-seaweed")
+    html = client.get(product.url).content.decode()
+    assert "Keripik tempe Sanan, original dan rumput laut" in html
+    assert "Dibuat dari kedelai non-GMO" in html
+
+
+def test_catalogue_lists_every_english_product_across_its_pages(seeded, english, client):
+    expected = {p.url for p in ProductPage.objects.filter(locale=english)}
+    first = client.get("/en/products/")
+    assert first.status_code == 200
+    assert f"{len(expected)} products" in first.content.decode()
+    seen, page_number = set(), 1
+    link = re.compile(r'href="(/en/makers/[^/"]+/[^/"]+/)"')
+    while True:
+        html = client.get(f"/en/products/?page={page_number}").content.decode()
+        found = set(link.findall(html))
+        if not found - seen:
+            break
+        seen |= found
+        page_number += 1
+    assert page_number > 2, "the catalogue should need more than one page"
+    assert seen == expected
+
+
+def test_demo_maker_page_is_labelled_in_each_language(seeded, client):
+    english_page = client.get("/en/makers/atelier-kabut-porselen/")
+    assert english_page.status_code == 200
+    assert "Demo vendor" in english_page.content.decode()
+    assert "Hand-painted porcelain from the Dinoyo kilns" in english_page.content.decode()
+    indonesian_page = client.get("/id/makers/atelier-kabut-porselen/")
+    assert indonesian_page.status_code == 200
+    assert "Porselen lukis tangan dari tungku Dinoyo" in indonesian_page.content.decode()
+
+
+def test_home_page_and_some_products_read_in_chinese_japanese_and_arabic(seeded, client):
+    expected_titles = {
+        "zh-hans": "东爪哇玛琅的出口型制造商",
+        "ja": "東ジャワ・マランの輸出対応メーカー",
+        "ar": "صانعون جاهزون للتصدير من مالانغ، جاوة الشرقية",
+    }
+    for code, hero_title in expected_titles.items():
+        locale = Locale.objects.get(language_code=code)
+        home = HomePage.objects.get(locale=locale)
+        assert home.alias_of_id is None
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        assert hero_title in response.content.decode()
+        translated = ProductPage.objects.filter(locale=locale, alias_of__isnull=True)
+        assert translated.count() >= 6
+        # What is not translated stays an alias of English rather than a copy passed off as translated.
+        assert ProductPage.objects.filter(locale=locale, alias_of__isnull=False).exists()
+        assert VendorPage.objects.filter(locale=locale, alias_of__isnull=True).count() == 0
