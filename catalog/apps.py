@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .renditions import on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="catalog-renditions-on-publish")

@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from catalog.fields import from_minor_units
+from catalog.renditions import LOGO_SPEC
+from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 
 
-def _image_url(image, request, spec="max-1200x1200"):
+def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
     if image is None:
         return None
     rendition = image.get_rendition(spec)
@@ -49,7 +51,7 @@ def _organization(vendor, request):
     if vendor.year_founded:
         data["foundingDate"] = str(vendor.year_founded)
     if vendor.logo_id:
-        data["logo"] = _image_url(vendor.logo, request, "max-400x400")
+        data["logo"] = _image_url(vendor.logo, request, LOGO_SPEC)
     return data
 
 

@@ -1,8 +1,17 @@
 """Shared fixtures: a site with its sections in every locale, and helpers to add makers and products."""
 
 import pytest
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Each test starts with empty caches: ids repeat after a rollback, so cached renditions,
+    rate-limit counters and the like must not leak from one test into the next."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,77 @@
+"""Making image renditions when a page is published, so a buyer's first view never waits for them.
+
+The specs mirror the `{% picture %}` / `{% image %}` tags of the catalogue and home templates;
+when a template's sizes change, change them here too (tests/test_renditions.py checks that a
+published product's page needs no new rendition).
+"""
+
+from django_tasks import task
+
+from django.conf import settings
+
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+
+from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
+
+PRODUCT_PHOTO_SPECS = [
+    "fill-{320x240,480x360,720x540}|format-{avif,webp,jpeg}",  # product card
+    "fill-{480x360,800x600,1200x900}|format-{avif,webp,jpeg}",  # product page gallery
+    "fill-144x108|format-webp",  # gallery thumbnail
+]
+VENDOR_COVER_SPECS = [
+    "fill-{480x270,720x405}|format-{avif,webp,jpeg}",  # maker card
+    "fill-{800x360,1280x480,1920x720}|format-{avif,webp,jpeg}",  # maker page hero
+]
+LOGO_SPEC = "max-400x400"  # the logo in the maker's JSON-LD
+VENDOR_LOGO_SPECS = ["fill-96x96|format-webp", "fill-160x160|format-webp", LOGO_SPEC]
+HOME_HERO_SPECS = ["width-{640,960,1280}|format-{avif,webp,jpeg}"]
+
+
+def expand(patterns):
+    specs = []
+    for pattern in patterns:
+        specs.extend(Filter().expand_spec(pattern))
+    return specs
+
+
+def specs_for_page(page):
+    """{image_id: [filter specs]} for the images this page shows at the top of its own page and in cards."""
+    from catalog.models import ProductPage, VendorPage
+    from home.models import HomePage
+
+    wanted = {}
+
+    def want(image_id, patterns):
+        if image_id:
+            wanted.setdefault(image_id, []).extend(expand(patterns))
+
+    if isinstance(page, ProductPage):
+        for image_id in page.gallery_images.values_list("image_id", flat=True):
+            want(image_id, PRODUCT_PHOTO_SPECS)
+        first = page.gallery_images.values_list("image_id", flat=True).first()
+        want(first, [SOCIAL_IMAGE_SPEC])
+    elif isinstance(page, VendorPage):
+        want(page.cover_image_id, [*VENDOR_COVER_SPECS, SOCIAL_IMAGE_SPEC])
+        want(page.logo_id, VENDOR_LOGO_SPECS)
+    elif isinstance(page, HomePage):
+        want(page.hero_image_id, [*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])
+    return wanted
+
+
+@task()
+def make_renditions(wanted):
+    """Create the missing renditions; `wanted` maps image ids (as JSON keys) to filter specs."""
+    images = get_image_model().objects.in_bulk([int(image_id) for image_id in wanted])
+    for image_id, specs in wanted.items():
+        image = images.get(int(image_id))
+        if image is not None:
+            image.get_renditions(*specs)
+
+
+def on_page_published(sender, instance, **kwargs):
+    if not getattr(settings, "RENDITIONS_ON_PUBLISH", False):
+        return
+    wanted = specs_for_page(instance.specific)
+    if wanted:
+        make_renditions.enqueue({str(image_id): specs for image_id, specs in wanted.items()})
