@@ -71,3 +71,23 @@ register_snippet(ShippingZoneViewSet)
 @hooks.register("register_admin_viewset")
 def register_sample_orders():
     return SampleOrderViewSet("sample_orders")
+
+
+# Demo rates for the embedded set-up; curators change them under Settings → Shipping zones.
+DEMO_SHIPPING_ZONES = [
+    ("ASEAN", "BN, KH, LA, MM, MY, PH, SG, TH, VN", 1500, False),
+    ("East Asia", "CN, HK, JP, KR, TW", 2500, False),
+    ("Gulf", "AE, BH, KW, OM, QA, SA", 3000, False),
+    ("Rest of the world", "", 4500, True),
+]
+
+
+@hooks.register("seed_demo")
+def add_demo_shipping_zones(stdout):
+    from .models import ShippingZone
+
+    if ShippingZone.objects.exists():
+        return
+    for name, countries, rate, is_default in DEMO_SHIPPING_ZONES:
+        ShippingZone.objects.create(name=name, countries=countries, flat_rate=rate, is_default=is_default)
+    stdout.write(f"Demo shipping zones: {len(DEMO_SHIPPING_ZONES)} created.")
