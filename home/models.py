@@ -60,6 +60,8 @@ class HomePage(TranslationStatusMixin, Page):
         FieldPanel("intro"),
         InlinePanel("featured_makers", label=_("Featured makers"), max_num=6),
         InlinePanel("featured_products", label=_("Featured products"), max_num=12),
+        InlinePanel("featured_stories", label=_("Featured stories"), max_num=3),
+        InlinePanel("featured_collections", label=_("Featured collections"), max_num=3),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_intro")]
     override_translatable_fields = [SynchronizedField("hero_image")]
@@ -95,6 +97,24 @@ class HomeFeaturedProduct(Orderable):
     )
 
     panels = [PageChooserPanel("product")]
+
+
+class HomeFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey(
+        "stories.StoryPage", verbose_name=_("story"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("story")]
+
+
+class HomeFeaturedCollection(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_collections")
+    collection = models.ForeignKey(
+        "stories.CollectionPage", verbose_name=_("collection"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("collection")]
 
 
 class StandardPage(TranslationStatusMixin, Page):

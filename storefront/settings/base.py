@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "catalog",
     "inquiries",
     "orders",
+    "stories",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,1 @@
+"""Tests of stories, collections, events, their feeds and the editorial workflow."""
