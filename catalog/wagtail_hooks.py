@@ -67,3 +67,7 @@ def makers_section():
         ),
         suggest=_suggest(VendorPage),
     )
+
+
+# --- Makers' own admin (onboarding, isolation, review, readiness): see catalog/admin_hooks.py ----------
+from . import admin_hooks  # noqa: E402, F401

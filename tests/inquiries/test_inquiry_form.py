@@ -101,6 +101,9 @@ def test_vendor_and_buyer_get_one_email_each(product, post_inquiry, mailoutbox):
         BUYER_EMAIL,
     ):
         assert text in to_vendor.body
+    # Written in Indonesian for the maker, in English for a buyer who used the English form.
+    assert "Seorang pembeli" in to_vendor.body
+    assert "Seorang pembeli" not in to_buyer.body
     assert to_buyer.to == [BUYER_EMAIL]
     assert to_buyer.extra_headers["Content-Language"] == "en"
     assert inquiry.reference in to_buyer.subject

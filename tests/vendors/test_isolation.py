@@ -1,0 +1,213 @@
+"""A maker's users reach only their own pages and images in the admin; curators reach every maker's."""
+
+import pytest
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from catalog.models import ProductPage, VendorIndexPage, VendorPage
+
+pytestmark = pytest.mark.django_db
+
+REFUSED = (302, 403, 404)
+
+
+def assert_refused(response, *secrets):
+    """Refused: 403/404, or Wagtail's "no permission" redirect back to the dashboard or the login form."""
+    final = response
+    if response.status_code == 302:
+        location = response["Location"].split("?")[0]
+        assert location in ("/admin/", "/admin/login/"), location
+    else:
+        assert final.status_code in REFUSED, final.status_code
+    body = final.content.decode()
+    for secret in secrets:
+        assert secret not in body
+
+
+def get_refused(client, url, *secrets):
+    response = client.get(url)
+    # Some old URLs (revisions/) redirect to their new home first; follow those to the real answer.
+    while response.status_code == 302 and response["Location"].startswith("/admin/pages/"):
+        response = client.get(response["Location"])
+    assert_refused(response, *secrets)
+    return response
+
+
+PAGE_GETS = [
+    "/admin/pages/{id}/edit/",
+    "/admin/pages/{id}/edit/preview/",
+    "/admin/pages/{id}/view_draft/",
+    "/admin/pages/{id}/delete/",
+    "/admin/pages/{id}/unpublish/",
+    "/admin/pages/{id}/move/",
+    "/admin/pages/{id}/copy/",
+    "/admin/pages/{id}/revisions/",
+    "/admin/pages/{id}/history/",
+    "/admin/pages/{id}/workflow_history/",
+    "/admin/pages/{id}/privacy/",
+    "/admin/pages/{id}/add_subpage/",
+]
+
+
+def test_other_makers_page_views_are_refused(client_a, maker_b):
+    for url in PAGE_GETS:
+        get_refused(client_a, url.format(id=maker_b.vendor.pk), "Bengkel Beta Rotan makes porcelain")
+        get_refused(client_a, url.format(id=maker_b.product.pk), "A vase by Bengkel Beta Rotan")
+    # The Indonesian copy is B's too.
+    copy_id = VendorPage.objects.get(
+        translation_key=maker_b.vendor.translation_key, locale__language_code="id"
+    )
+    get_refused(client_a, f"/admin/pages/{copy_id.pk}/edit/", "Bengkel Beta Rotan makes porcelain")
+
+
+def test_other_makers_revision_view_and_compare_are_refused(client_a, maker_b):
+    revision = maker_b.product.latest_revision
+    get_refused(
+        client_a, f"/admin/pages/{maker_b.product.pk}/revisions/{revision.pk}/view/", "A vase by Bengkel"
+    )
+    get_refused(
+        client_a,
+        f"/admin/pages/{maker_b.product.pk}/revisions/compare/earliest...latest/",
+        "A vase by Bengkel",
+    )
+
+
+def test_posts_on_other_makers_pages_change_nothing(client_a, maker_a, maker_b):
+    product = maker_b.product
+    makers = VendorIndexPage.objects.get(locale__language_code="en")
+    assert_refused(client_a.post(f"/admin/pages/{product.pk}/delete/"))
+    assert_refused(client_a.post(f"/admin/pages/{product.pk}/unpublish/"))
+    assert_refused(client_a.post(f"/admin/pages/{product.pk}/move/{maker_a.vendor.pk}/confirm/"))
+    assert_refused(
+        client_a.post(
+            f"/admin/pages/{product.pk}/copy/",
+            {"new_title": "Stolen vase", "new_slug": "stolen-vase", "new_parent_page": maker_a.vendor.pk},
+        )
+    )
+    assert_refused(client_a.post(f"/admin/pages/{maker_b.vendor.pk}/delete/"))
+    assert_refused(client_a.post(f"/admin/pages/add/catalog/productpage/{maker_b.vendor.pk}/", {}))
+    assert_refused(client_a.post(f"/admin/pages/add/catalog/vendorpage/{makers.pk}/", {}))
+
+    product.refresh_from_db()
+    assert product.live
+    assert product.get_parent().pk == maker_b.vendor.pk
+    assert not Page.objects.filter(slug="stolen-vase").exists()
+    assert ProductPage.objects.child_of(maker_b.vendor).count() == 1
+
+
+def test_other_makers_images_are_refused(client_a, maker_b):
+    image = maker_b.image
+    get_refused(client_a, f"/admin/images/{image.pk}/", "Bengkel Beta Rotan workshop photo")
+    get_refused(client_a, f"/admin/images/{image.pk}/delete/", "Bengkel Beta Rotan workshop photo")
+    assert_refused(client_a.post(f"/admin/images/{image.pk}/delete/"))
+    assert_refused(client_a.post(f"/admin/images/{image.pk}/", {"title": "Mine now"}))
+    get_refused(client_a, f"/admin/images/chooser/{image.pk}/", "Bengkel")
+    get_refused(client_a, f"/admin/images/chooser/{image.pk}/select_format/", "Bengkel")
+    image.refresh_from_db()
+    assert image.title == "Bengkel Beta Rotan workshop photo"
+
+
+def test_image_listings_show_only_own_images(client_a):
+    for url in [
+        "/admin/images/",
+        "/admin/images/?q=Bengkel",
+        "/admin/images/chooser/",
+        "/admin/images/chooser/results/?q=Bengkel",
+    ]:
+        response = client_a.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert "Bengkel Beta Rotan workshop photo" not in body, url
+        if "q=" not in url:
+            assert "Atelier Alpha Porselen workshop photo" in body, url
+
+
+def test_page_listings_show_only_own_pages(client_a, maker_a, maker_b):
+    makers_en = VendorIndexPage.objects.get(locale__language_code="en")
+    for url in [
+        "/admin/pages/",
+        f"/admin/pages/{makers_en.pk}/",
+        f"/admin/pages/{maker_a.vendor.pk}/",
+        "/admin/pages/search/?q=Bengkel",
+        "/admin/pages/search/?q=vase",
+        f"/admin/choose-page/{makers_en.pk}/",
+        "/admin/choose-page/search/?q=Bengkel",
+        "/admin/choose-page/search/?q=vase",
+    ]:
+        response = client_a.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert "Bengkel Beta Rotan" not in body, url
+    own = client_a.get(f"/admin/pages/{maker_a.vendor.pk}/").content.decode()
+    assert "Atelier Alpha Porselen Vase" in own
+    found = client_a.get("/admin/pages/search/?q=vase").content.decode()
+    assert "Atelier Alpha Porselen Vase" in found
+
+
+def test_maker_can_add_edit_and_upload_in_its_own_space(client_a, maker_a):
+    from tests.catalog.test_validation import product_form
+
+    response = client_a.post(
+        f"/admin/pages/add/catalog/productpage/{maker_a.vendor.pk}/", product_form(title="Alpha mug set")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mug = ProductPage.objects.get(slug="porcelain-mug-set", locale__language_code="en")
+    assert mug.get_parent().pk == maker_a.vendor.pk
+    edit = client_a.get(f"/admin/pages/{mug.pk}/edit/")
+    assert edit.status_code == 200
+    response = client_a.post(
+        f"/admin/pages/{mug.pk}/edit/", product_form(title="Alpha mug set", summary="Now with saucers")
+    )
+    assert response.status_code == 302
+    mug.refresh_from_db()
+    assert mug.get_latest_revision_as_object().summary == "Now with saucers"
+
+    from tests.vendors.conftest import png_upload
+
+    response = client_a.post(
+        "/admin/images/multiple/add/", {"files[]": png_upload("kiln.png"), "title": "kiln"}
+    )
+    assert response.status_code == 200, response.content.decode()[:500]
+    uploaded = get_image_model().objects.get(title="kiln")
+    assert uploaded.collection_id == maker_a.collection.pk
+
+
+def test_reports_a_maker_can_open_do_not_show_other_makers(client_a, maker_b):
+    for url in [
+        "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/localize/reports/translations/",
+    ]:
+        response = client_a.get(url)
+        if response.status_code == 200:
+            assert "Bengkel Beta Rotan" not in response.content.decode(), url
+        else:
+            assert_refused(response)
+
+
+def test_menus_hide_what_a_maker_cannot_use(client_a, maker_a):
+    body = client_a.get("/admin/").content.decode()
+    # "Pages" opens the maker's own page, not the tree root shared by every locale.
+    assert f"/admin/pages/{maker_a.vendor.pk}/" in body
+    for hidden in [
+        "/admin/snippets/",
+        "/admin/reports/",
+        "/admin/users/",
+        "/admin/documents/",
+        "/admin/settings/",
+    ]:
+        assert hidden not in body, hidden
+
+
+def test_curator_sees_both_makers(curator_client, maker_a, maker_b):
+    makers_en = VendorIndexPage.objects.get(locale__language_code="en")
+    body = curator_client.get(f"/admin/pages/{makers_en.pk}/").content.decode()
+    assert "Atelier Alpha Porselen" in body and "Bengkel Beta Rotan" in body
+    images = curator_client.get("/admin/images/").content.decode()
+    assert "Atelier Alpha Porselen workshop photo" in images and "Bengkel Beta Rotan workshop photo" in images
+    assert curator_client.get(f"/admin/pages/{maker_b.product.pk}/edit/").status_code == 200
+    assert VendorPage.objects.filter(locale__language_code="en").count() == 2
