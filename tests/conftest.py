@@ -1,6 +1,7 @@
 """Shared fixtures: a site with its sections in every locale, and helpers to add makers and products."""
 
 import pytest
+
 from django.core.cache import caches
 
 from tests import factories
