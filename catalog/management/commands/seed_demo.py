@@ -38,6 +38,7 @@ from catalog.models import (
     VendorPage,
     VendorTrademark,
 )
+from catalog.review import ensure_review_setup
 from home.models import HomeFeaturedMaker, HomeFeaturedProduct, HomePage, StandardPage
 from home.setup import ensure_home_page
 from home.translation import ensure_locales, sync_locale_trees, translate
@@ -92,6 +93,8 @@ class Command(BaseCommand):
                 password = self._seed()
             if self.changed:
                 self._index_references()
+        # Groups and the "Curator review" workflow, so the demo admin works as a real one.
+        ensure_review_setup()
         # Apps above the catalogue (inquiries, orders, stories) add their demo data through the
         # "seed_demo" hook, so this command never imports them.
         for add_demo_data in hooks.get_hooks("seed_demo"):
