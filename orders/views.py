@@ -198,9 +198,13 @@ def _store_event(event_id, event_type, payload):
         except IntegrityError:
             return None
         except OperationalError:
-            # SQLite allows one writer at a time: wait for it and try again.
-            if PaymentEvent.objects.filter(stripe_event_id=event_id).exists():
-                return None
+            # SQLite allows one writer at a time (and may refuse even the read while another
+            # delivery writes): wait for it and try again.
+            try:
+                if PaymentEvent.objects.filter(stripe_event_id=event_id).exists():
+                    return None
+            except OperationalError:
+                pass
             time.sleep(0.05 * (attempt + 1))
     raise OperationalError("Could not store the Stripe event.")
 

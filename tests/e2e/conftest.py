@@ -20,8 +20,11 @@ def chromium_path():
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    # One Playwright per test, not per session: while its event loop runs in this thread, Django
+    # hands this thread other database connection objects, and the data migrations made (restored
+    # by serialized rollback at each live-server test's start) would be lost to the next test.
     from playwright.sync_api import sync_playwright
 
     path = chromium_path()
@@ -36,7 +39,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, django_db_serialized_rollback):
+    # Serialized rollback: a live-server test empties the tables when it ends, which would take
+    # the rows migrations made (the default locale, Wagtail's root page and collection) from
+    # every test after it.
     # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls in
     # a thread with a running loop unless told this is a test.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

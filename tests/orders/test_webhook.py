@@ -163,7 +163,7 @@ def test_webhook_is_post_only(client):
     assert client.get("/stripe/webhook/").status_code == 405
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_concurrent_deliveries_change_the_order_once(two_makers, zones, stripe_on):
     buyer = Client()
     buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
