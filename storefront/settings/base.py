@@ -184,8 +184,16 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_S3_FILE_OVERWRITE = False
-    AWS_DEFAULT_ACL = os.environ.get("AWS_DEFAULT_ACL", "private")
+    # Empty AWS_DEFAULT_ACL sends no ACL (buckets with "Object Ownership: bucket owner enforced").
+    AWS_DEFAULT_ACL = os.environ.get("AWS_DEFAULT_ACL", "private") or None
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600"))
+    AWS_S3_SIGNATURE_VERSION = "s3v4"  # signed URLs; SigV2 is refused by newer regions and stores
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for MinIO
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # key prefix inside the bucket, e.g. "media"
+    # Names never change (file_overwrite off), so browsers and CDNs may keep a file for a week.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
     default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
 else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}

@@ -1,0 +1,190 @@
+"""Media on S3: uploads, renditions, URLs, deletion and the demo catalogue against moto's S3 server."""
+
+import html
+import re
+import time
+import urllib.request
+from io import BytesIO, StringIO
+
+import pytest
+from PIL import Image as PILImage
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from wagtail.images import get_image_model
+
+from catalog.models import ProductGalleryImage
+from tests import factories
+
+from .conftest import bucket_keys, use_s3_storage
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+
+
+def png_bytes(colour=(200, 80, 40), size=(64, 48)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def files_under(path):
+    return [p for p in path.rglob("*") if p.is_file()] if path.exists() else []
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read()
+
+
+@pytest.fixture
+def admin_client(client, site_tree):
+    user = get_user_model().objects.create_superuser("curator", "curator@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def upload_through_admin(admin_client, name="tempe-chips.png", content=None):
+    content = content or png_bytes()
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "Tempe chips", "file": SimpleUploadedFile(name, content, content_type="image/png")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Image.objects.get(title="Tempe chips")
+
+
+def store_image(title="Cover", colour=(10, 120, 200)):
+    content = png_bytes(colour)
+    name = title.lower().replace(" ", "-")
+    image = Image(title=title, file=ImageFile(BytesIO(content), name=f"{name}.png"))
+    image.save()
+    return image, content
+
+
+def test_admin_upload_goes_to_the_bucket_and_not_to_local_disk(admin_client, s3_media, s3_client, settings):
+    content = png_bytes()
+    image = upload_through_admin(admin_client, content=content)
+
+    assert bucket_keys(s3_client, s3_media) == ["original_images/tempe-chips.png"]
+    stored = s3_client.get_object(Bucket=s3_media, Key="original_images/tempe-chips.png")["Body"].read()
+    assert stored == content
+    assert image.width == 64 and image.height == 48
+    assert files_under(settings.MEDIA_ROOT) == []
+
+
+def test_same_file_name_twice_keeps_both_objects(admin_client, s3_media, s3_client):
+    upload_through_admin(admin_client, content=png_bytes((1, 2, 3)))
+    Image.objects.update(title="First")
+    upload_through_admin(admin_client, content=png_bytes((4, 5, 6)))
+
+    keys = bucket_keys(s3_client, s3_media)
+    assert len(keys) == 2, keys
+    assert "original_images/tempe-chips.png" in keys
+
+
+def test_rendition_is_stored_in_the_bucket_with_a_signed_url_that_serves_it(s3_media, s3_client, s3_endpoint):
+    image, _content = store_image()
+
+    rendition = image.get_rendition("fill-32x32|format-png")
+
+    assert rendition.file.name in bucket_keys(s3_client, s3_media)
+    assert rendition.file.name.startswith("images/")
+    assert rendition.url.startswith(f"{s3_endpoint}/{s3_media}/images/")
+    assert "X-Amz-Signature=" in rendition.url
+    status, body = fetch(rendition.url)
+    assert status == 200
+    served = PILImage.open(BytesIO(body))
+    assert served.format == "PNG" and served.size == (32, 32)
+
+
+def test_private_objects_are_not_served_without_a_signature(s3_media, s3_endpoint):
+    image, _content = store_image()
+    unsigned = image.file.url.split("?")[0]
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        fetch(unsigned)
+    assert refused.value.code == 403
+
+
+def test_product_page_shows_photos_served_from_the_bucket(client, s3_media, s3_client, s3_endpoint, vendor):
+    image, _content = store_image("Porcelain burner")
+    product = factories.make_product(vendor, "Porcelain aroma burner")
+    product.gallery_images.add(ProductGalleryImage(image=image, alt_text="White porcelain burner"))
+    factories.publish(product)
+
+    page = client.get(product.url)
+
+    assert page.status_code == 200
+    sources = [
+        html.unescape(src)
+        for src in re.findall(r'(?:src|srcset)="([^"]+)"', page.content.decode())
+        if s3_endpoint in src
+    ]
+    assert sources, "no image on the product page is served from the bucket"
+    first = sources[0].split(" ")[0]
+    assert first.startswith(f"{s3_endpoint}/{s3_media}/images/")
+    assert "X-Amz-Signature=" in first
+    status, body = fetch(first)
+    assert status == 200 and len(body) > 0
+    renditions = [key for key in bucket_keys(s3_client, s3_media) if key.startswith("images/")]
+    assert len(renditions) == image.renditions.count() >= 2
+
+
+def test_public_bucket_behind_a_custom_domain_gives_plain_urls(settings, s3_endpoint, bucket, s3_client):
+    # The custom domain here is moto itself (path-style), standing in for a CDN in front of the bucket.
+    domain = f"{s3_endpoint.removeprefix('http://')}/{bucket}"
+    use_s3_storage(
+        settings,
+        s3_endpoint,
+        bucket,
+        custom_domain=domain,
+        url_protocol="http:",
+        querystring_auth=False,
+        default_acl="public-read",
+    )
+    image, content = store_image("Batik scarf")
+
+    rendition = image.get_rendition("width-20|format-png")
+
+    assert image.file.url == f"http://{domain}/original_images/batik-scarf.png"
+    assert rendition.url == f"http://{domain}/{rendition.file.name}"
+    assert "X-Amz" not in rendition.url
+    assert fetch(image.file.url) == (200, content)
+    status, body = fetch(rendition.url)
+    assert status == 200 and PILImage.open(BytesIO(body)).width == 20
+
+
+def test_deleting_an_image_in_the_admin_removes_its_objects(
+    admin_client, s3_media, s3_client, django_capture_on_commit_callbacks
+):
+    image = upload_through_admin(admin_client)
+    image.get_rendition("fill-32x32|format-png")
+    image.get_rendition("width-16|format-webp")
+    assert len(bucket_keys(s3_client, s3_media)) == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"/admin/images/{image.pk}/delete/")
+
+    assert response.status_code == 302
+    assert not Image.objects.filter(pk=image.pk).exists()
+    assert bucket_keys(s3_client, s3_media) == []
+
+
+def test_seed_demo_stores_the_demo_images_in_the_bucket(s3_media, s3_client, settings, monkeypatch, tmp_path):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-test-password")
+    started = time.monotonic()
+    call_command("seed_demo", stdout=StringIO())
+    elapsed = time.monotonic() - started
+
+    keys = bucket_keys(s3_client, s3_media)
+    images = list(Image.objects.all())
+    assert images, "seed_demo made no images"
+    assert sorted(image.file.name for image in images) == sorted(
+        key for key in keys if key.startswith("original_images/")
+    )
+    assert files_under(settings.MEDIA_ROOT) == []
+    print(f"seed_demo on S3 (moto): {elapsed:.1f} s, {len(images)} images")
