@@ -13,8 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
 from catalog.models import VendorPage
+from home.countries import country_name
 
-from .countries import country_name
 from .forms import InquiryStatusForm
 from .models import Inquiry, InquiryStatus
 from .permissions import inquiry_vendor_keys, scoped_inquiries

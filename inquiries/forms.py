@@ -8,8 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from catalog.fields import MoneyFormField
 from catalog.models import Incoterm, Unit
+from home.countries import country_choices
 
-from .countries import country_choices
 from .models import MAX_QUANTITY, Inquiry, InquiryStatus
 
 MESSAGE_MIN_LENGTH = 20

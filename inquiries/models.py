@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.fields import MinorUnitsField, from_minor_units
 from catalog.models import Incoterm, Unit
-
-from .countries import country_name
+from home.countries import country_name
 
 MAX_QUANTITY = 10_000_000
 

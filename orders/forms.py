@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .countries import COUNTRIES
+from home.countries import country_choices
 
 
 class BoxQuantityForm(forms.Form):
@@ -20,7 +20,9 @@ class CheckoutForm(forms.Form):
     address_line2 = forms.CharField(label=_("Address (line 2)"), max_length=200, required=False)
     city = forms.CharField(label=_("City"), max_length=120)
     postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
-    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *COUNTRIES])
+    country = forms.ChoiceField(
+        label=_("Country"), choices=lambda: [("", _("Choose a country")), *country_choices()]
+    )
 
     autocomplete = {
         "name": "name",
