@@ -83,3 +83,16 @@ def search_within(model, listing, locale, query, limit=24):
     ranked_ids = [hit.id for hit in hits]
     rows = {row.id: row for row in listing.filter(id__in=ranked_ids)}
     return [rows[i] for i in ranked_ids if i in rows][:limit]
+
+
+def page_search_section(key, title, card_template, model, listing):
+    """A site-search section for one page type: ranked hits from `listing(locale)`, title suggestions."""
+    from home.search import SearchSection
+
+    def search(locale, query, limit):
+        return search_within(model, listing(locale), locale, query, limit)
+
+    def suggest(locale, query, limit):
+        return list(model.objects.live().public().filter(locale=locale).autocomplete(query)[:limit])
+
+    return SearchSection(key=key, title=title, card_template=card_template, search=search, suggest=suggest)

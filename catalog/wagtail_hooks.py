@@ -6,10 +6,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.search import SearchSection
-
 from .models import Category, CertificationType, ProductPage, VendorPage
-from .queries import product_cards, search_within, vendor_cards
+from .queries import page_search_section, product_cards, vendor_cards
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -36,36 +34,17 @@ register_snippet(CategoryViewSet)
 register_snippet(CertificationTypeViewSet)
 
 
-def _suggest(model):
-    def suggest(locale, query, limit):
-        return list(model.objects.live().public().filter(locale=locale).autocomplete(query)[:limit])
-
-    return suggest
-
-
 @hooks.register("register_search_section")
 def products_section():
-    return SearchSection(
-        key="products",
-        title=_("Products"),
-        card_template="catalog/includes/product_search_hit.html",
-        search=lambda locale, query, limit: search_within(
-            ProductPage, product_cards(locale), locale, query, limit
-        ),
-        suggest=_suggest(ProductPage),
+    return page_search_section(
+        "products", _("Products"), "catalog/includes/product_search_hit.html", ProductPage, product_cards
     )
 
 
 @hooks.register("register_search_section")
 def makers_section():
-    return SearchSection(
-        key="makers",
-        title=_("Makers"),
-        card_template="catalog/includes/vendor_search_hit.html",
-        search=lambda locale, query, limit: search_within(
-            VendorPage, vendor_cards(locale), locale, query, limit
-        ),
-        suggest=_suggest(VendorPage),
+    return page_search_section(
+        "makers", _("Makers"), "catalog/includes/vendor_search_hit.html", VendorPage, vendor_cards
     )
 
 

@@ -4,8 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from catalog.queries import search_within
-from home.search import SearchSection
+from catalog.queries import page_search_section
 
 from .models import StoryPage
 from .queries import stories_in
@@ -13,16 +12,8 @@ from .queries import stories_in
 
 @hooks.register("register_search_section")
 def stories_section():
-    return SearchSection(
-        key="stories",
-        title=_("Stories"),
-        card_template="stories/includes/story_search_hit.html",
-        search=lambda locale, query, limit: search_within(
-            StoryPage, stories_in(locale), locale, query, limit
-        ),
-        suggest=lambda locale, query, limit: list(
-            StoryPage.objects.live().public().filter(locale=locale).autocomplete(query)[:limit]
-        ),
+    return page_search_section(
+        "stories", _("Stories"), "stories/includes/story_search_hit.html", StoryPage, stories_in
     )
 
 
