@@ -383,15 +383,12 @@ class ProductIndexPage(TranslationStatusMixin, Page):
         products = product_cards(self.locale)
         paginator = Paginator(filters.apply(products, self.locale), self.page_size)
         page_obj = paginator.get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
             filters=filters,
             facets=facet_counts(filters, products, self.locale),
             sorts=[(key, label) for key, (label, _order) in SORTS.items()],
             page_obj=page_obj,
             products=page_obj.object_list,
-            query_string=query.urlencode(),
             price_min=from_minor_units(filters.price_min),
             price_max=from_minor_units(filters.price_max),
         )

@@ -16,6 +16,7 @@ from home.templatetags.site_tags import money
 
 from .models import OrderStatus, SampleOrder, admin_transitions
 from .permissions import orders_for_user, visible_lines
+from .services import CONTACT_FIELDS
 
 
 class OrderStatusForm(WagtailAdminModelForm):
@@ -75,21 +76,7 @@ class SampleOrderInspectView(InspectView):
         return get_object_or_404(orders_for_user(self.request.user), pk=self.pk)
 
     def get_fields(self):
-        fields = [
-            "reference",
-            "status",
-            "created_at",
-            "paid_at",
-            "name",
-            "company",
-            "email",
-            "phone",
-            "address_line1",
-            "address_line2",
-            "city",
-            "postal_code",
-            "country",
-        ]
+        fields = ["reference", "status", "created_at", "paid_at", *CONTACT_FIELDS]
         if is_curator(self.request.user):
             fields += ["language", "stripe_session_id", "payment_flagged", "flag_reason"]
         return fields
