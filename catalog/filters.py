@@ -4,13 +4,13 @@ Every parameter is optional and forgiving: a value that is not understood is ign
 out of range is clamped, so a hand-edited or stale shared URL never errors.
 """
 
+from collections import Counter
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.models import Locale
 
 from .fields import to_minor_units
 from .models import Category, CertificationType, District, ProductCertification, Sector
@@ -131,25 +131,34 @@ class CatalogueFilters:
         return products
 
 
+# Facets counted from the products' own rows: (filter name, the column it groups by).
+GROUPED_FACETS = (
+    ("category", "category__slug"),
+    ("district", "vendor__district"),
+    ("sector", "vendor__sector"),
+)
+
+
 def facet_counts(filters, products, locale):
-    """How many products each option of each facet would show, given the other active filters."""
+    """How many products each option of each facet would show, given the other active filters.
+
+    Each facet ignores its own filter. Facets whose filter is not set share the same products,
+    so they are counted together in one grouped query; a set one gets a query of its own.
+    """
 
     def base(name):
         return filters.without(name).apply(products, locale, sort=False).order_by()
 
-    categories = {
-        row["category__slug"]: row["n"]
-        for row in base("category").values("category__slug").annotate(n=Count("id"))
-        if row["category__slug"]
-    }
-    districts = {
-        row["vendor__district"]: row["n"]
-        for row in base("district").values("vendor__district").annotate(n=Count("id"))
-    }
-    sectors = {
-        row["vendor__sector"]: row["n"]
-        for row in base("sector").values("vendor__sector").annotate(n=Count("id"))
-    }
+    counts = {name: Counter() for name, _column in GROUPED_FACETS}
+    unset = [(name, column) for name, column in GROUPED_FACETS if not getattr(filters, name)]
+    groups = [[facet] for facet in GROUPED_FACETS if facet not in unset] + ([unset] if unset else [])
+    for group in groups:
+        columns = [column for _name, column in group]
+        for row in base(group[0][0]).values(*columns).annotate(n=Count("id")):
+            for name, column in group:
+                if row[column]:
+                    counts[name][row[column]] += row["n"]
+    categories, districts, sectors = counts["category"], counts["district"], counts["sector"]
     certifications = {
         row["certification_type__slug"]: row["n"]
         for row in ProductCertification.objects.filter(product__in=base("certification").values("id"))
@@ -168,9 +177,10 @@ def facet_counts(filters, products, locale):
 
 def _named_options(snippet_model, counts, locale):
     """(slug, name, count) with the snippet's name in `locale`, or in the default locale if untranslated."""
-    default = Locale.get_default()
     names = {}
-    for snippet in snippet_model.objects.filter(slug__in=counts, locale__in=[locale, default]):
+    languages = [locale.language_code, settings.LANGUAGE_CODE]
+    snippets = snippet_model.objects.filter(slug__in=counts, locale__language_code__in=languages)
+    for snippet in snippets:
         if snippet.slug not in names or snippet.locale_id == locale.id:
             names[snippet.slug] = snippet.name
     return sorted(((slug, name, counts[slug]) for slug, name in names.items()), key=lambda option: option[1])

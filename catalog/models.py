@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import TranslationStatusMixin
+from home.routing import RoutedPageMixin
 
 from .fields import MinorUnitsField, from_minor_units
 from .validators import validate_hs_code, validate_nib, validate_price_tiers, validate_whatsapp
@@ -137,7 +138,7 @@ class CertificationType(TranslatableMixin, index.Indexed, models.Model):
 # --- Makers ---------------------------------------------------------------------------------------
 
 
-class VendorIndexPage(TranslationStatusMixin, Page):
+class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -156,7 +157,7 @@ class VendorIndexPage(TranslationStatusMixin, Page):
         return context
 
 
-class VendorPage(TranslationStatusMixin, Page):
+class VendorPage(RoutedPageMixin, TranslationStatusMixin, Page):
     """An SME's profile. The vendor's own subtree: its products live below it."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -288,12 +289,22 @@ class VendorPage(TranslationStatusMixin, Page):
         verbose_name_plural = _("makers")
         permissions = [("verify_vendor", _("Can verify makers' documents and mark demo data"))]
 
+    route_select_related = ("locale", "alias_of__locale", "logo", "cover_image")
+
+    @classmethod
+    def route_prefetch_related(cls):
+        return (
+            models.Prefetch(
+                "certifications", queryset=VendorCertification.objects.select_related("certification_type")
+            ),
+        )
+
     def get_context(self, request, *args, **kwargs):
         from .queries import product_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["products"] = product_cards(self.locale).child_of(self)
-        context["certifications"] = self.certifications.select_related("certification_type")
+        context["certifications"] = self.certifications.all()
         return context
 
     @property
@@ -358,7 +369,7 @@ class ProductPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class ProductIndexPage(TranslationStatusMixin, Page):
+class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     """The catalogue: every live product of this locale, paginated."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -395,7 +406,7 @@ class ProductIndexPage(TranslationStatusMixin, Page):
         return context
 
 
-class ProductPage(TranslationStatusMixin, Page):
+class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("maker"),
@@ -536,16 +547,38 @@ class ProductPage(TranslationStatusMixin, Page):
         self.price_from = min(prices) if prices else None
         return super().save(*args, **kwargs)
 
+    # Read with the page when it is routed (home/routing.py): the template needs all of them.
+    route_select_related = ("locale", "alias_of__locale", "category", "vendor__logo")
+
+    @classmethod
+    def route_prefetch_related(cls):
+        return (
+            models.Prefetch("gallery_images", queryset=ProductGalleryImage.objects.select_related("image")),
+            "price_tiers",
+            models.Prefetch(
+                "certifications", queryset=ProductCertification.objects.select_related("certification_type")
+            ),
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["gallery"] = self.gallery_images.select_related("image")
+        context["maker"] = self.maker
+        context["gallery"] = self.gallery_images.all()
         context["price_tiers"] = self.price_tiers.all()
-        context["certifications"] = self.certifications.select_related("certification_type")
+        context["certifications"] = self.certifications.all()
         return context
 
     @cached_property
+    def maker(self):
+        """The maker whose subtree holds this product (kept in `vendor` when the page is saved)."""
+        if self.vendor_id and self.vendor.locale_id == self.locale_id:
+            return self.vendor
+        parent = self.get_parent()  # an alias can still carry its source's `vendor`
+        return parent.specific if parent is not None else None
+
+    @cached_property
     def main_image(self):
-        first = self.gallery_images.select_related("image").first()
+        first = next(iter(self.gallery_images.all()), None)
         return first.image if first else None
 
     @property

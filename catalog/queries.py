@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db.models import Prefetch, Q
 
+from home.routing import public_pages_q
+
 from .models import ProductGalleryImage, ProductPage, VendorPage
 
 
@@ -15,61 +17,58 @@ def shown_in_locale(queryset, locale):
     """
     return (
         queryset.live()
-        .public()
-        .filter(locale=locale)
+        .filter(public_pages_q(), locale=locale)
         .filter(Q(alias_of__isnull=True) | Q(alias_of__locale__language_code=settings.LANGUAGE_CODE))
     )
 
 
-def _first_images():
-    return Prefetch(
-        "gallery_images",
-        queryset=ProductGalleryImage.objects.select_related("image").prefetch_related("image__renditions"),
-    )
+def _first_images(renditions):
+    images = ProductGalleryImage.objects.select_related("image")
+    if renditions:
+        images = images.prefetch_related("image__renditions")
+    return Prefetch("gallery_images", queryset=images)
 
 
-def product_cards(locale):
+def product_cards(locale, *, renditions=True):
+    """Product cards of `locale`; `renditions=False` when the caller reads them with other pictures."""
     return (
         shown_in_locale(ProductPage.objects.all(), locale)
         .select_related("vendor", "category", "locale", "alias_of__locale")
-        .prefetch_related(_first_images())
+        .prefetch_related(_first_images(renditions))
     )
 
 
-def vendor_cards(locale):
-    return (
+def vendor_cards(locale, *, renditions=True):
+    vendors = (
         shown_in_locale(VendorPage.objects.all(), locale)
         .select_related("logo", "cover_image", "locale", "alias_of__locale")
-        .prefetch_related("cover_image__renditions", "logo__renditions")
         .order_by("title")
     )
+    return vendors.prefetch_related("cover_image__renditions", "logo__renditions") if renditions else vendors
 
 
-def _chosen_in_locale(listing, model, chosen_ids, limit):
-    """The chosen pages as this locale's copies, in the editor's order.
+def chosen_in_locale(listing, keys, limit):
+    """The chosen pages (by translation_key) as the listing's locale has them, in the editor's order.
 
-    A home page copied into another locale keeps its source's choices (ids of the English pages),
-    so choices are matched by translation_key to the copies that exist in the listing's locale.
+    A home page copied into another locale keeps its source's choices, so choices are matched
+    by translation_key to the copies that exist in the listing's locale.
     """
-    keys = list(model.objects.filter(id__in=chosen_ids).values_list("id", "translation_key"))
-    order = {key: chosen_ids.index(page_id) for page_id, key in keys}
+    order = {key: index for index, key in reversed(list(enumerate(keys)))}
     rows = listing.filter(translation_key__in=order)
     return sorted(rows, key=lambda row: order[row.translation_key])[:limit]
 
 
-def featured_vendors(home_page, limit=6):
-    chosen_ids = list(home_page.featured_makers.values_list("vendor_id", flat=True))
-    vendors = vendor_cards(home_page.locale)
-    if chosen_ids:
-        return _chosen_in_locale(vendors, VendorPage, chosen_ids, limit)
+def featured_vendors(home_page, limit=6, *, renditions=True):
+    vendors = vendor_cards(home_page.locale, renditions=renditions)
+    if keys := home_page.chosen_keys["makers"]:
+        return chosen_in_locale(vendors, keys, limit)
     return list(vendors[:limit])
 
 
-def featured_products(home_page, limit=8):
-    chosen_ids = list(home_page.featured_products.values_list("product_id", flat=True))
-    products = product_cards(home_page.locale)
-    if chosen_ids:
-        return _chosen_in_locale(products, ProductPage, chosen_ids, limit)
+def featured_products(home_page, limit=8, *, renditions=True):
+    products = product_cards(home_page.locale, renditions=renditions)
+    if keys := home_page.chosen_keys["products"]:
+        return chosen_in_locale(products, keys, limit)
     return list(products.order_by("-first_published_at")[:limit])
 
 

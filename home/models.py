@@ -1,6 +1,7 @@
 """Site-wide pages (home, standard content pages) and site settings."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -12,6 +13,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from .routing import RoutedPageMixin
 
 
 class TranslationStatusMixin:
@@ -33,7 +36,7 @@ class TranslationStatusMixin:
         return bool(self.alias_of_id) and self.content_language != self.locale.language_code
 
 
-class HomePage(TranslationStatusMixin, Page):
+class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_intro = models.TextField(_("hero introduction"), max_length=400, blank=True)
     hero_image = models.ForeignKey(
@@ -72,13 +75,56 @@ class HomePage(TranslationStatusMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    route_select_related = ("locale", "alias_of__locale", "hero_image")
+
     def get_context(self, request, *args, **kwargs):
+        from wagtail import hooks
+
         from catalog.queries import featured_products, featured_vendors
 
+        from .images import prefetch_renditions
+
         context = super().get_context(request, *args, **kwargs)
-        context["featured_vendors"] = featured_vendors(self)
-        context["featured_products"] = featured_products(self)
+        context["featured_vendors"] = featured_vendors(self, renditions=False)
+        context["featured_products"] = featured_products(self, renditions=False)
+        cards = [self, *context["featured_vendors"], *context["featured_products"]]
+        for hook in hooks.get_hooks("home_page_context"):  # other apps' sections: stories, events
+            sections = hook(self)
+            context.update(sections)
+            cards += [row for rows in sections.values() if isinstance(rows, list) for row in rows]
+        prefetch_renditions(cards)  # every picture on the page, whatever its card: one query
         return context
+
+    @cached_property
+    def chosen_keys(self):
+        """translation_keys of the pages editors chose for each featured list, in their order.
+
+        One query for the four lists. A home page copied into another locale keeps its source's
+        choices, so listings match them to their own locale's copies by translation_key.
+        """
+        lists = (
+            ("makers", HomeFeaturedMaker, "vendor"),
+            ("products", HomeFeaturedProduct, "product"),
+            ("stories", HomeFeaturedStory, "story"),
+            ("collections", HomeFeaturedCollection, "collection"),
+        )
+        chosen = {kind: [] for kind, _model, _field in lists}
+        if getattr(self, "_cluster_related_objects", None):  # a preview: the choices are in memory
+            for kind, _model, field in lists:
+                rows = getattr(self, f"featured_{kind}").all()
+                chosen[kind] = [getattr(row, field).translation_key for row in rows if getattr(row, field)]
+            return chosen
+        parts = [
+            model.objects.filter(page_id=self.pk, **{f"{field}__isnull": False})
+            .annotate(kind=models.Value(kind, output_field=models.CharField()))
+            .values_list("kind", f"{field}__translation_key", "sort_order", "pk")
+            .order_by()
+            for kind, model, field in lists
+        ]
+        rows = parts[0].union(*parts[1:], all=True)
+        for kind, key, _order, _pk in sorted(rows, key=lambda row: (row[2] is None, row[2] or 0, row[3])):
+            chosen[kind].append(key)
+        return chosen
 
 
 class HomeFeaturedMaker(Orderable):
@@ -117,7 +163,7 @@ class HomeFeaturedCollection(Orderable):
     panels = [PageChooserPanel("collection")]
 
 
-class StandardPage(TranslationStatusMixin, Page):
+class StandardPage(RoutedPageMixin, TranslationStatusMixin, Page):
     """About, How samples work, Shipping and other plain content pages."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)

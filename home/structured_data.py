@@ -20,7 +20,7 @@ def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
 
 
 def _breadcrumbs(page, request):
-    trail = [p for p in page.get_ancestors(inclusive=True).specific(defer=True) if p.depth > 1]
+    trail = [*page.routed_ancestors, page]
     if len(trail) < 2:
         return None
     return {

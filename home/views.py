@@ -20,9 +20,8 @@ def search(request):
     results, fallback = [], False
     if query:
         results = search_all(locale, query)
-        default = Locale.get_default()
-        if not results and locale != default:
-            results, fallback = search_all(default, query), True
+        if not results and locale.language_code != settings.LANGUAGE_CODE:
+            results, fallback = search_all(Locale.get_default(), query), True
     by_key = {section.key: hits for section, hits in results}
     return render(
         request,

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", home_views.search_suggestions, name="search_suggestions"),
     path("inquiries/", include("inquiries.urls")),
     path("", include("orders.urls")),
+    # Pages, routed in two queries (home/routing.py), then served by Wagtail; its own URLs follow.
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

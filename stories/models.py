@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import TranslationStatusMixin
+from home.routing import RoutedPageMixin
 
 from .blocks import StoryBodyBlock
 
@@ -32,7 +33,7 @@ class Topic(models.TextChoices):
 # --- Stories --------------------------------------------------------------------------------------
 
 
-class StoryIndexPage(RoutablePageMixin, TranslationStatusMixin, Page):
+class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, Page):
     """The stories section: a filtered, paginated listing plus RSS and Atom feeds of this locale."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -90,7 +91,7 @@ class StoryIndexPage(RoutablePageMixin, TranslationStatusMixin, Page):
         return StoriesAtomFeed(self)(request)
 
 
-class StoryPage(TranslationStatusMixin, Page):
+class StoryPage(RoutedPageMixin, TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -202,7 +203,7 @@ class StoryFeature(models.Model):
 # --- Collections ----------------------------------------------------------------------------------
 
 
-class CollectionPage(TranslationStatusMixin, Page):
+class CollectionPage(RoutedPageMixin, TranslationStatusMixin, Page):
     """An editor's curated set of products from several makers."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"])
@@ -264,7 +265,7 @@ class EventScope(models.TextChoices):
     INTERNATIONAL = "international", _("International")
 
 
-class EventIndexPage(TranslationStatusMixin, Page):
+class EventIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -286,7 +287,7 @@ class EventIndexPage(TranslationStatusMixin, Page):
         return context
 
 
-class EventPage(RoutablePageMixin, TranslationStatusMixin, Page):
+class EventPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     venue = models.CharField(_("venue"), max_length=160)

@@ -2,19 +2,19 @@
 
 from django.utils import timezone
 
-from catalog.queries import shown_in_locale
+from catalog.queries import chosen_in_locale, shown_in_locale
 
 from .models import CollectionPage, EventPage, StoryPage
 
 
-def stories_in(locale):
+def stories_in(locale, *, renditions=True):
     """Live, public stories shown in `locale`, newest first."""
-    return (
+    stories = (
         shown_in_locale(StoryPage.objects.all(), locale)
         .select_related("hero_image", "locale", "alias_of__locale")
-        .prefetch_related("hero_image__renditions")
         .order_by("-date", "-first_published_at", "-id")
     )
+    return stories.prefetch_related("hero_image__renditions") if renditions else stories
 
 
 def collections_in(locale):
@@ -59,32 +59,41 @@ def events_with(vendor, limit=5):
     )
 
 
-def featured_stories(home_page, limit=3):
+def featured_stories(home_page, limit=3, *, renditions=True):
     """The home page's chosen stories as its locale shows them; the newest ones if none are chosen.
 
     A translated home page keeps the inline rows it had when it was translated, so a locale
     whose copy has none still shows something current.
     """
-    keys = list(
-        home_page.featured_stories.filter(story__isnull=False).values_list(
-            "story__translation_key", flat=True
-        )
-    )
-    stories = stories_in(home_page.locale)
-    if keys:
-        by_key = {s.translation_key: s for s in stories.filter(translation_key__in=keys)}
-        return [by_key[key] for key in keys if key in by_key]
+    stories = stories_in(home_page.locale, renditions=renditions)
+    if keys := home_page.chosen_keys["stories"]:
+        return chosen_in_locale(stories, keys, limit)
     return list(stories[:limit])
 
 
 def featured_collections(home_page, limit=2):
-    keys = list(
-        home_page.featured_collections.filter(collection__isnull=False)
-        .order_by("sort_order", "pk")
-        .values_list("collection__translation_key", flat=True)
-    )
     collections = collections_in(home_page.locale)
-    if keys:
-        by_key = {c.translation_key: c for c in collections.filter(translation_key__in=keys)}
-        return [by_key[key] for key in keys if key in by_key]
+    if keys := home_page.chosen_keys["collections"]:
+        return chosen_in_locale(collections, keys, len(keys))
     return list(collections[:limit])
+
+
+def home_sections(home_page):
+    """The home page's stories, collections and upcoming events; the links to their indexes.
+
+    The indexes are the listed pages' parents, so their URLs need no query of their own.
+    """
+    stories = featured_stories(home_page, renditions=False)
+    events = list(upcoming_events(home_page.locale, limit=3))
+    return {
+        "stories": stories,
+        "collections": featured_collections(home_page),
+        "events": events,
+        "stories_url": _parent_url(stories),
+        "events_url": _parent_url(events),
+    }
+
+
+def _parent_url(pages):
+    url = pages[0].url if pages else ""
+    return url[: url.rstrip("/").rfind("/") + 1] if url else ""

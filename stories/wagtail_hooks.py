@@ -1,4 +1,4 @@
-"""Stories admin hooks: the stories section of site search and the demo stories."""
+"""Stories hooks: the stories section of site search, the home page's sections and the demo stories."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,13 @@ def stories_section():
     return page_search_section(
         "stories", _("Stories"), "stories/includes/story_search_hit.html", StoryPage, stories_in
     )
+
+
+@hooks.register("home_page_context")
+def home_page_sections(home_page):
+    from .queries import home_sections
+
+    return home_sections(home_page)
 
 
 @hooks.register("seed_demo")

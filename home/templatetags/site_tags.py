@@ -1,5 +1,7 @@
 """Template helpers shared by every page: language links, money, social images, navigation."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.db.models import Q
@@ -18,6 +20,13 @@ def _language_name(code):
     return get_language_info(code)["name_local"]
 
 
+def _live_translations(page):
+    """The page and its live translations; read once per page (the head and the header both ask)."""
+    if not hasattr(page, "_live_translations"):
+        page._live_translations = [page, *page.get_translations().live().select_related("locale")]
+    return page._live_translations
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the page's live translations, or the same URL in another language.
@@ -30,7 +39,7 @@ def language_links(context):
     current = context.get("CURRENT_LANGUAGE", settings.LANGUAGE_CODE)
     links = []
     if page is not None and getattr(page, "locale_id", None):
-        pages = [page, *page.get_translations().live().select_related("locale")]
+        pages = _live_translations(page)
         by_code = {p.locale.language_code: p for p in pages}
         for code, _name in settings.LANGUAGES:
             if code in by_code:
@@ -112,19 +121,32 @@ def social_image_url(context, page=None):
 def menu_pages(context):
     """Content pages linked from the main navigation: the About page and any page set to show in menus."""
     from home.models import StandardPage
+    from home.routing import localized_root_path, public_pages_q
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
-    if site is None or site.root_page_id is None:
+    home_path = site and localized_root_path(site)
+    if not home_path:
         return []
-    home = site.root_page.localized
+    # The home page's children, found by their url_path (Wagtail caches the home pages' own).
     return list(
-        StandardPage.objects.child_of(home)
-        .live()
-        .public()
-        .filter(Q(show_in_menus=True) | Q(slug="about"))
+        StandardPage.objects.live()
+        .filter(url_path__startswith=home_path, url_path__regex=rf"^{re.escape(home_path)}[^/]+/$")
+        .filter(public_pages_q(), Q(show_in_menus=True) | Q(slug="about"))
         .order_by("path")
     )
+
+
+@register.filter
+def in_locale_of(obj, page):
+    """A translatable snippet (category, certification type) as shown on `page`: in its locale.
+
+    Translated pages already point at their locale's snippets, so this costs no query; an
+    untranslated alias still points at its source's, and gets the translation when there is one.
+    """
+    if obj is None or page is None or obj.locale_id == page.locale_id:
+        return obj
+    return obj.get_translation_or_none(page.locale_id) or obj
 
 
 @register.filter

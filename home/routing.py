@@ -1,0 +1,133 @@
+"""Page routing in two queries instead of two per tree level.
+
+Wagtail routes `/en/makers/atelier/vase/` one level at a time: each page looks up its child by slug
+and loads it as its specific type, so a product page four levels down costs eight queries before
+its template starts. Every page already stores its full `url_path`, and Wagtail caches the url_path
+of each locale's home page (`Site.get_site_root_paths()`), so the whole chain can be read at once:
+
+1. one query for every page on the way (`url_path IN (...)`), as plain `Page` rows;
+2. one query for the page found, as its specific type, with the related rows its template needs
+   (`route_select_related` / `route_prefetch_related` on the page class).
+
+The result goes where Wagtail looks for it first (`request._wagtail_route_for_request`), and then
+Wagtail's own `serve` view runs unchanged: hooks, view restrictions, `page.serve()`. Pages whose
+class routes by itself (`RoutablePageMixin`, any other `route()` override) still get that call,
+with the rest of the path, exactly as Wagtail would make it. When there is no site or no home page
+for the active language, nothing is set and Wagtail routes as usual.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
+from django.http import Http404
+from django.utils import translation
+
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, PageViewRestriction, Site
+
+ROW_FIELDS = (
+    "id", "path", "depth", "numchild", "url_path", "slug", "title", "seo_title", "live",
+    "content_type_id", "locale_id", "alias_of_id", "translation_key", "show_in_menus",
+)  # fmt: skip
+
+
+def serve(request, path):
+    """Drop-in for `wagtail.views.serve`: route first, the fast way, then let Wagtail serve."""
+    from wagtail import views as wagtail_views  # needs the app registry, so not at import time
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        site = Site.find_for_request(request)
+        root_path = site and localized_root_path(site)
+        if root_path:
+            try:
+                request._wagtail_route_for_request = route(request, root_path, path)
+            except Http404:
+                request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
+
+
+def localized_root_path(site):
+    """The url_path of `site`'s home page in the active language, from Wagtail's cached list."""
+    try:
+        language = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.id and root.language_code == language:
+            return root.root_path
+    return None
+
+
+def route(request, root_path, path):
+    """The `RouteResult` for `path` under the home page at `root_path`; raises Http404."""
+    components = [component for component in path.split("/") if component]
+    url_paths = [root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)]
+    found = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths).only(*ROW_FIELDS)}
+    chain = []
+    for url_path in url_paths:
+        page = found.get(url_path)
+        if page is None or (chain and not _routes_like_a_page(chain[-1])):
+            break
+        chain.append(page)
+    if not chain:
+        raise Http404
+    page = _load_specific(chain[-1])
+    ancestors = chain[:-1]
+    page._routed_ancestors = ancestors
+    if ancestors:
+        page._cached_parent_obj = ancestors[-1]
+    return page.route(request, components[len(chain) - 1 :])
+
+
+def _routes_like_a_page(page):
+    """Whether `page` hands a path on to its children as `Page.route` does (no own sub-URLs)."""
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return model is not None and model.route is Page.route
+
+
+def _load_specific(page):
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    if model is None:
+        return page
+    queryset = model._default_manager.all()
+    related = getattr(model, "route_select_related", ())
+    if related:
+        queryset = queryset.select_related(*related)
+    prefetch = getattr(model, "route_prefetch_related", ())
+    if callable(prefetch):  # a classmethod when it names models defined after the page
+        prefetch = prefetch()
+    if prefetch:
+        queryset = queryset.prefetch_related(*prefetch)
+    return queryset.get(pk=page.pk)
+
+
+class RoutedPageMixin:
+    """Page types routed by `serve` above: they reuse the ancestors it read on the way."""
+
+    route_select_related = ("locale", "alias_of__locale")
+    route_prefetch_related = ()
+
+    def get_view_restrictions(self):
+        ancestors = getattr(self, "_routed_ancestors", None)
+        if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
+            return super().get_view_restrictions()  # aliases: Wagtail follows them to their source
+        # The page and every ancestor up to the tree root, by their tree paths: one query.
+        steplen = self.steplen
+        paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
+
+    @property
+    def routed_ancestors(self):
+        """Ancestors from the locale's home page down, as plain pages: read while routing, else now."""
+        ancestors = getattr(self, "_routed_ancestors", None)
+        if ancestors is None:
+            ancestors = list(Page.objects.ancestor_of(self).filter(depth__gt=1).only(*ROW_FIELDS))
+            self._routed_ancestors = ancestors
+        return ancestors
+
+
+def public_pages_q():
+    """Filter for pages with no view restriction on them or an ancestor: `PageQuerySet.public()`
+    in the same query, where Wagtail's reads the restrictions with one more query first."""
+    restricted_above = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return ~Exists(restricted_above)
