@@ -552,8 +552,15 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
 
     @classmethod
     def route_prefetch_related(cls):
+        from .renditions import PRODUCT_PAGE_SPECS, renditions_of
+
         return (
-            models.Prefetch("gallery_images", queryset=ProductGalleryImage.objects.select_related("image")),
+            models.Prefetch(
+                "gallery_images",
+                queryset=ProductGalleryImage.objects.select_related("image").prefetch_related(
+                    renditions_of("image", PRODUCT_PAGE_SPECS)
+                ),
+            ),
             "price_tiers",
             models.Prefetch(
                 "certifications", queryset=ProductCertification.objects.select_related("certification_type")

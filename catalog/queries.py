@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from home.routing import public_pages_q
 
 from .models import ProductGalleryImage, ProductPage, VendorPage
+from .renditions import CARD_SPECS, renditions_of
 
 
 def shown_in_locale(queryset, locale):
@@ -25,7 +26,7 @@ def shown_in_locale(queryset, locale):
 def _first_images(renditions):
     images = ProductGalleryImage.objects.select_related("image")
     if renditions:
-        images = images.prefetch_related("image__renditions")
+        images = images.prefetch_related(renditions_of("image", CARD_SPECS))
     return Prefetch("gallery_images", queryset=images)
 
 
@@ -44,7 +45,11 @@ def vendor_cards(locale, *, renditions=True):
         .select_related("logo", "cover_image", "locale", "alias_of__locale")
         .order_by("title")
     )
-    return vendors.prefetch_related("cover_image__renditions", "logo__renditions") if renditions else vendors
+    if renditions:
+        vendors = vendors.prefetch_related(
+            renditions_of("cover_image", CARD_SPECS), renditions_of("logo", CARD_SPECS)
+        )
+    return vendors
 
 
 def chosen_in_locale(listing, keys, limit):

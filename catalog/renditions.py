@@ -8,23 +8,23 @@ published product's page needs no new rendition).
 from django_tasks import task
 
 from django.conf import settings
+from django.db.models import Prefetch
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 
-PRODUCT_PHOTO_SPECS = [
-    "fill-{320x240,480x360,720x540}|format-{avif,webp,jpeg}",  # product card
-    "fill-{480x360,800x600,1200x900}|format-{avif,webp,jpeg}",  # product page gallery
-    "fill-144x108|format-webp",  # gallery thumbnail
-]
-VENDOR_COVER_SPECS = [
-    "fill-{480x270,720x405}|format-{avif,webp,jpeg}",  # maker card
-    "fill-{800x360,1280x480,1920x720}|format-{avif,webp,jpeg}",  # maker page hero
-]
+PRODUCT_CARD = "fill-{320x240,480x360,720x540}|format-{avif,webp,jpeg}"
+WIDE_CARD = "fill-{480x270,720x405}|format-{avif,webp,jpeg}"  # makers', stories' and collections' cards
+CARD_LOGO = "fill-96x96|format-webp"
+PRODUCT_GALLERY = "fill-{480x360,800x600,1200x900}|format-{avif,webp,jpeg}"
+GALLERY_THUMBNAIL = "fill-144x108|format-webp"
+PRODUCT_PHOTO_SPECS = [PRODUCT_CARD, PRODUCT_GALLERY, GALLERY_THUMBNAIL]
+MAKER_HERO = "fill-{800x360,1280x480,1920x720}|format-{avif,webp,jpeg}"
+VENDOR_COVER_SPECS = [WIDE_CARD, MAKER_HERO]
 LOGO_SPEC = "max-400x400"  # the logo in the maker's JSON-LD
-VENDOR_LOGO_SPECS = ["fill-96x96|format-webp", "fill-160x160|format-webp", LOGO_SPEC]
+VENDOR_LOGO_SPECS = [CARD_LOGO, "fill-160x160|format-webp", LOGO_SPEC]
 HOME_HERO_SPECS = ["width-{640,960,1280}|format-{avif,webp,jpeg}"]
 
 
@@ -33,6 +33,24 @@ def expand(patterns):
     for pattern in patterns:
         specs.extend(Filter().expand_spec(pattern))
     return specs
+
+
+# What each listing shows, expanded once: listings prefetch just these renditions of their
+# pictures (an image has renditions for every place it appears; reading them all is slow).
+CARD_SPECS = expand([PRODUCT_CARD, WIDE_CARD, CARD_LOGO])
+PRODUCT_PAGE_SPECS = expand([PRODUCT_GALLERY, GALLERY_THUMBNAIL, SOCIAL_IMAGE_SPEC])
+HOME_PAGE_SPECS = [*CARD_SPECS, *expand([*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])]
+
+
+def renditions(specs):
+    """The renditions made with `specs`, as a queryset to prefetch an image's renditions with."""
+    rendition_model = get_image_model().get_rendition_model()
+    return rendition_model.objects.filter(filter_spec__in=specs)
+
+
+def renditions_of(image_field, specs):
+    """Prefetch the renditions of `image_field` made with `specs`: `renditions_of("logo", CARD_SPECS)`."""
+    return Prefetch(f"{image_field}__renditions", queryset=renditions(specs))
 
 
 def specs_for_page(page):

@@ -81,6 +81,7 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
         from wagtail import hooks
 
         from catalog.queries import featured_products, featured_vendors
+        from catalog.renditions import HOME_PAGE_SPECS
 
         from .images import prefetch_renditions
 
@@ -92,7 +93,7 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
             sections = hook(self)
             context.update(sections)
             cards += [row for rows in sections.values() if isinstance(rows, list) for row in rows]
-        prefetch_renditions(cards)  # every picture on the page, whatever its card: one query
+        prefetch_renditions(cards, HOME_PAGE_SPECS)  # every picture on the page, whatever its card: one query
         return context
 
     @cached_property
@@ -205,3 +206,24 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page's footer reads these: from the cache, dropped whenever they are saved."""
+        from .sites import cached_setting
+
+        if site is None:
+            return super().for_site(site)
+        return cached_setting(cls, site, lambda: super(SiteSettings, cls).for_site(site))
+
+    def save(self, *args, **kwargs):
+        from .sites import forget_setting
+
+        super().save(*args, **kwargs)
+        forget_setting(type(self), self.site_id)
+
+    def delete(self, *args, **kwargs):
+        from .sites import forget_setting
+
+        forget_setting(type(self), self.site_id)
+        return super().delete(*args, **kwargs)

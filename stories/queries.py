@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from catalog.queries import chosen_in_locale, shown_in_locale
+from catalog.renditions import CARD_SPECS, renditions_of
 
 from .models import CollectionPage, EventPage, StoryPage
 
@@ -14,7 +15,7 @@ def stories_in(locale, *, renditions=True):
         .select_related("hero_image", "locale", "alias_of__locale")
         .order_by("-date", "-first_published_at", "-id")
     )
-    return stories.prefetch_related("hero_image__renditions") if renditions else stories
+    return stories.prefetch_related(renditions_of("hero_image", CARD_SPECS)) if renditions else stories
 
 
 def collections_in(locale):

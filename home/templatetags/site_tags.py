@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language_info
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from catalog.fields import from_minor_units
 
@@ -23,7 +23,14 @@ def _language_name(code):
 def _live_translations(page):
     """The page and its live translations; read once per page (the head and the header both ask)."""
     if not hasattr(page, "_live_translations"):
-        page._live_translations = [page, *page.get_translations().live().select_related("locale")]
+        translations = (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+            .select_related("locale")
+            .only("id", "url_path", "locale__language_code")
+        )
+        page._live_translations = [page, *translations]
     return page._live_translations
 
 
@@ -120,20 +127,25 @@ def social_image_url(context, page=None):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Content pages linked from the main navigation: the About page and any page set to show in menus."""
-    from home.models import StandardPage
+    from home.models import HomePage, StandardPage
     from home.routing import localized_root_path, public_pages_q
 
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    home_path = site and localized_root_path(site)
-    if not home_path:
-        return []
-    # The home page's children, found by their url_path (Wagtail caches the home pages' own).
+    page = context.get("page")
+    ancestors = getattr(page, "routed_ancestors", None)
+    home = ancestors[0] if ancestors else page if isinstance(page, HomePage) else None
+    if home is not None:
+        children = StandardPage.objects.child_of(home)
+    else:  # a view outside the page tree: the home page's children by url_path (Wagtail caches its own)
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        home_path = site and localized_root_path(site)
+        if not home_path:
+            return []
+        children = StandardPage.objects.filter(
+            url_path__startswith=home_path, url_path__regex=rf"^{re.escape(home_path)}[^/]+/$"
+        )
     return list(
-        StandardPage.objects.live()
-        .filter(url_path__startswith=home_path, url_path__regex=rf"^{re.escape(home_path)}[^/]+/$")
-        .filter(public_pages_q(), Q(show_in_menus=True) | Q(slug="about"))
-        .order_by("path")
+        children.live().filter(public_pages_q(), Q(show_in_menus=True) | Q(slug="about")).order_by("path")
     )
 
 
