@@ -7,4 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import sites  # noqa: F401  (its receivers forget cached sites when one changes)
+        from . import page_cache, sites  # noqa: F401  (sites: its receivers forget changed sites)
+
+        page_cache.connect_signals()

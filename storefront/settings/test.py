@@ -12,3 +12,4 @@ STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+PAGE_CACHE = False  # tests of the page cache turn it on (tests/production/test_page_cache.py)

@@ -1,0 +1,13 @@
+"""Make every page in the page cache stale, e.g. after changing a setting that pages show."""
+
+from django.core.management.base import BaseCommand
+
+from home import page_cache
+
+
+class Command(BaseCommand):
+    help = "Make every page in the page cache stale (CDN copies expire after PAGE_CACHE_CDN_MAX_AGE)."
+
+    def handle(self, *args, **options):
+        page_cache.new_generation()
+        self.stdout.write("Page cache purged.")
