@@ -548,7 +548,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return super().save(*args, **kwargs)
 
     # Read with the page when it is routed (home/routing.py): the template needs all of them.
-    route_select_related = ("locale", "alias_of__locale", "category", "vendor__logo")
+    route_select_related = ("locale", "category", "vendor__logo")
 
     @classmethod
     def route_prefetch_related(cls):

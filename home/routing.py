@@ -17,7 +17,7 @@ for the active language, nothing is set and Wagtail routes as usual.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, F, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import translation
@@ -62,7 +62,8 @@ def route(request, root_path, path):
     """The `RouteResult` for `path` under the home page at `root_path`; raises Http404."""
     components = [component for component in path.split("/") if component]
     url_paths = [root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)]
-    found = {page.url_path: page for page in Page.objects.filter(url_path__in=url_paths).only(*ROW_FIELDS)}
+    rows = _tree_rows(root_path, url_paths)
+    found = {page.url_path: page for page in rows}
     chain = []
     for url_path in url_paths:
         page = found.get(url_path)
@@ -74,9 +75,48 @@ def route(request, root_path, path):
     page = _load_specific(chain[-1])
     ancestors = chain[:-1]
     page._routed_ancestors = ancestors
+    page._routed_restricted = chain[-1].restricted
     if ancestors:
         page._cached_parent_obj = ancestors[-1]
+    if len(chain) == len(url_paths):  # the path ends at this page: the other rows are its translations
+        others = [row for row in rows if row.translation_key == page.translation_key and row.pk != page.pk]
+        page._live_translations = [page, *(row for row in others if row.live)]
+    request._menu_pages = [row for row in rows if _is_menu_item(row, root_path)]
     return page.route(request, components[len(chain) - 1 :])
+
+
+def _is_menu_item(row, root_path):
+    """A live, public content page right below the home page at `root_path`, marked for the menu."""
+    below_home = row.url_path.startswith(root_path) and row.url_path.count("/") == root_path.count("/") + 1
+    return row.menu_item and row.live and not row.restricted and below_home
+
+
+def _tree_rows(root_path, url_paths):
+    """One query for what routing and every page's header need to know about the tree.
+
+    - the pages on the way from the home page (`root_path`) to the last of `url_paths`;
+    - the translations of that last page (the language switcher and hreflang links);
+    - the home page's content pages for the main menu (`menu_item`: About, or set to show in menus).
+
+    Each row is marked `restricted` when a view restriction applies to it or to an ancestor.
+    """
+    from home.models import StandardPage
+
+    # A scalar subquery (evaluated once), so every branch of the OR below can use an index.
+    target_key = Subquery(Page.objects.filter(url_path=url_paths[-1]).values("translation_key")[:1])
+    content_page = Q(content_type=ContentType.objects.get_for_model(StandardPage))
+    menu = content_page & (Q(show_in_menus=True) | Q(slug="about"))
+    return list(
+        Page.objects.filter(
+            Q(url_path__in=url_paths)
+            | Q(translation_key=target_key)
+            | (menu & Q(url_path__startswith=root_path, live=True))
+        )
+        .select_related("locale")
+        .annotate(restricted=restricted_q(), menu_item=ExpressionWrapper(menu, output_field=BooleanField()))
+        .order_by("path")
+        .only(*ROW_FIELDS, "locale__language_code")
+    )
 
 
 def _routes_like_a_page(page):
@@ -111,6 +151,8 @@ class RoutedPageMixin:
         ancestors = getattr(self, "_routed_ancestors", None)
         if ancestors is None or self.alias_of_id or any(page.alias_of_id for page in ancestors):
             return super().get_view_restrictions()  # aliases: Wagtail follows them to their source
+        if getattr(self, "_routed_restricted", None) is False:
+            return []  # routing found no restriction on the page or above it
         # The page and every ancestor up to the tree root, by their tree paths: one query.
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
@@ -126,8 +168,12 @@ class RoutedPageMixin:
         return ancestors
 
 
+def restricted_q():
+    """True for a page with a view restriction on it or on an ancestor (matched by tree path)."""
+    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+
+
 def public_pages_q():
     """Filter for pages with no view restriction on them or an ancestor: `PageQuerySet.public()`
     in the same query, where Wagtail's reads the restrictions with one more query first."""
-    restricted_above = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    return ~Exists(restricted_above)
+    return ~restricted_q()

@@ -38,17 +38,23 @@ def upcoming_events(locale, limit=None):
 def stories_featuring(page, limit=6):
     """Stories shown in the page's locale that feature this product or maker (or one of its products).
 
-    One query: StoryFeature rows point at the pages chosen in the story (usually the source
-    locale's copy), so pages are matched by translation_key.
+    StoryFeature rows point at the pages chosen in a story (usually the source locale's copy), so
+    pages and stories are matched by translation_key. Most pages are in no story: a light query
+    finds that out, and the story cards are read only when there are some.
     """
     from catalog.models import VendorPage
 
-    field = (
-        "features__vendor__translation_key"
-        if isinstance(page, VendorPage)
-        else "features__page__translation_key"
+    from .models import StoryFeature
+
+    field = "vendor__translation_key" if isinstance(page, VendorPage) else "page__translation_key"
+    keys = set(
+        StoryFeature.objects.filter(**{field: page.translation_key}).values_list(
+            "story__translation_key", flat=True
+        )
     )
-    return list(stories_in(page.locale).filter(**{field: page.translation_key}).distinct()[:limit])
+    if not keys:
+        return []
+    return list(stories_in(page.locale).filter(translation_key__in=keys)[:limit])
 
 
 def events_with(vendor, limit=5):

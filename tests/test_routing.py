@@ -1,0 +1,82 @@
+"""Pages are routed in a couple of queries (home/routing.py) and still behave as Wagtail serves them."""
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from home.models import StandardPage
+from tests import factories
+
+# The catalogue issue's budgets, uncached (the page cache is off in the test settings).
+BUDGETS = {"product": 12, "catalogue": 15, "home": 15, "search": 15}
+
+
+def queries_for(client, url):
+    client.get(url)  # the first view makes the renditions and fills the site caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "kind, url_of",
+    [
+        ("product", lambda tree, product: product.url),
+        ("catalogue", lambda tree, product: tree["products"].url),
+        ("catalogue", lambda tree, product: tree["products"].url + "?samples=1&sort=price&category=x"),
+        ("home", lambda tree, product: tree["home"].url),
+        ("search", lambda tree, product: "/en/search/?q=product"),
+    ],
+)
+def test_pages_stay_within_their_query_budget(client, site_tree, product, kind, url_of):
+    assert queries_for(client, url_of(site_tree, product)) <= BUDGETS[kind]
+
+
+def test_a_page_below_a_password_protected_page_asks_for_the_password(client, site_tree):
+    home = site_tree["home"]
+    members = factories.publish(
+        home.add_child(instance=StandardPage(title="Members", slug="members", intro="Members only"))
+    )
+    inner = factories.publish(
+        members.add_child(instance=StandardPage(title="Price list", slug="price-list", intro="Secret prices"))
+    )
+    PageViewRestriction.objects.create(page=members, restriction_type="password", password="open-sesame")
+
+    response = client.get(inner.url)
+
+    assert response.status_code == 200
+    assert b"Secret prices" not in response.content
+    assert b'name="password"' in response.content
+
+
+def test_a_private_page_is_left_out_of_the_menu(client, site_tree, product):
+    about = factories.publish(
+        site_tree["home"].add_child(instance=StandardPage(title="About us", slug="about", intro="Who we are"))
+    )
+    assert b'href="/en/about/"' in client.get(product.url).content
+
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+
+    assert b'href="/en/about/"' not in client.get(product.url).content
+    assert client.get(about.url).status_code == 302  # to the login page
+
+
+def test_unknown_paths_and_sub_routes(client, site_tree, product):
+    assert client.get(product.url + "nothing-here/").status_code == 404
+    assert client.get("/en/no-such-section/").status_code == 404
+    assert client.get(product.url).status_code == 200
+
+
+def test_the_language_switcher_lists_only_live_translations(client, site_tree, product):
+    translated = factories.translate_page(product, "id", {product.title: "Produk uji"})
+    assert 'hreflang="id"' in client.get(product.url).content.decode()
+
+    translated.unpublish()
+
+    page = client.get(product.url).content.decode()
+    assert 'hreflang="id"' not in page
+    assert 'hreflang="ja"' in page  # the other locales' copies are still live
