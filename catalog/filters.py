@@ -4,12 +4,16 @@ Every parameter is optional and forgiving: a value that is not understood is ign
 out of range is clamped, so a hand-edited or stale shared URL never errors.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Count, F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .fields import to_minor_units
@@ -139,6 +143,33 @@ GROUPED_FACETS = (
 )
 
 
+SUMMARY_SECONDS = 3600
+
+
+def catalogue_summary(filters, products, locale):
+    """How many products the filters show, and the facet counts: `{"count": n, "facets": {...}}`.
+
+    Both aggregate every product of the locale (tens of thousands of rows at scale) whatever page
+    is shown, so they are cached per locale and filters (sort and page do not change them) under
+    the page cache's generation, which changes whenever a page, a maker, a category or a
+    certification type does.
+    """
+    from home.page_cache import current_generation
+
+    state = repr((locale.pk, current_generation(), replace(filters, sort="newest")))
+    key = "catalogue-summary:" + hashlib.sha256(state.encode()).hexdigest()
+    summary = cache.get(key)
+    if summary is None:
+        count = filters.apply(products, locale, sort=False).order_by().count()
+        facets = {
+            name: [(value, str(label), n) for value, label, n in options]  # plain text: cheap to unpickle
+            for name, options in facet_counts(filters, products, locale).items()
+        }
+        summary = {"count": count, "facets": facets}
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary
+
+
 def facet_counts(filters, products, locale):
     """How many products each option of each facet would show, given the other active filters.
 
@@ -184,3 +215,15 @@ def _named_options(snippet_model, counts, locale):
         if snippet.slug not in names or snippet.locale_id == locale.id:
             names[snippet.slug] = snippet.name
     return sorted(((slug, name, counts[slug]) for slug, name in names.items()), key=lambda option: option[1])
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from `catalogue_summary`) instead of asking the database."""
+
+    def __init__(self, object_list, per_page, count, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @cached_property
+    def count(self):
+        return self._known_count

@@ -384,19 +384,18 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         verbose_name = _("product catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from .filters import SORTS, CatalogueFilters, facet_counts
+        from .filters import SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
         from .queries import product_cards
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters.from_query(request.GET)
         products = product_cards(self.locale)
-        paginator = Paginator(filters.apply(products, self.locale), self.page_size)
+        summary = catalogue_summary(filters, products, self.locale)
+        paginator = CountedPaginator(filters.apply(products, self.locale), self.page_size, summary["count"])
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             filters=filters,
-            facets=facet_counts(filters, products, self.locale),
+            facets=summary["facets"],
             sorts=[(key, label) for key, (label, _order) in SORTS.items()],
             page_obj=page_obj,
             products=page_obj.object_list,
@@ -529,6 +528,11 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
+        # The catalogue's "lowest price" and "smallest MOQ" sorts read these in order.
+        indexes = [
+            models.Index(fields=["price_from", "page_ptr"], name="catalog_product_price_idx"),
+            models.Index(fields=["moq", "page_ptr"], name="catalog_product_moq_idx"),
+        ]
 
     def clean(self):
         super().clean()

@@ -30,11 +30,21 @@ def _first_images(renditions):
     return Prefetch("gallery_images", queryset=images)
 
 
+# What a product card shows and links to: a listing reads only these columns of its rows.
+CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
+    *("first_published_at", "locale__language_code", "alias_of__locale__language_code"),
+    *("price_from", "moq", "unit", "samples_available", "summary", "category__slug", "category__name"),
+    *("vendor__title", "vendor__url_path", "vendor__is_demo", "vendor__district", "vendor__sector"),
+)
+
+
 def product_cards(locale, *, renditions=True):
     """Product cards of `locale`; `renditions=False` when the caller reads them with other pictures."""
     return (
         shown_in_locale(ProductPage.objects.all(), locale)
         .select_related("vendor", "category", "locale", "alias_of__locale")
+        .only(*CARD_FIELDS)
         .prefetch_related(_first_images(renditions))
     )
 

@@ -15,7 +15,7 @@ from wagtail.images.models import Filter
 
 from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 
-PRODUCT_CARD = "fill-{320x240,480x360,720x540}|format-{avif,webp,jpeg}"
+PRODUCT_CARD = "fill-{360x270,720x540}|format-{avif,webp,jpeg}"
 WIDE_CARD = "fill-{480x270,720x405}|format-{avif,webp,jpeg}"  # makers', stories' and collections' cards
 CARD_LOGO = "fill-96x96|format-webp"
 PRODUCT_GALLERY = "fill-{480x360,800x600,1200x900}|format-{avif,webp,jpeg}"

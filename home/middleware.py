@@ -28,5 +28,7 @@ class SiteMiddleware:
     def __call__(self, request):
         from .sites import site_for_request
 
-        request._wagtail_site = site_for_request(request)
+        # The admin, webhooks and files outside the language prefix look the site up if they need it.
+        if not request.path_info.startswith(UNPREFIXED):
+            request._wagtail_site = site_for_request(request)
         return self.get_response(request)

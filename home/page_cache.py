@@ -96,8 +96,7 @@ class PageCacheMiddleware:
             return _hit(request, entry)
 
         if generation is None:
-            cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-            generation = cache.get(GENERATION_KEY)
+            generation = current_generation()
         response = self.get_response(request)
         entry = _entry(request, response, generation)
         if entry is None:
@@ -226,6 +225,19 @@ def release():
 
 
 # --- Purging ----------------------------------------------------------------------------------------
+
+
+def current_generation():
+    """The generation pages are rendered under now (made when there is none yet).
+
+    Anything derived from many pages can be cached under it too: it changes whenever they may.
+    """
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
 
 
 def new_generation():

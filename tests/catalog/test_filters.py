@@ -132,3 +132,23 @@ def test_pagination_keeps_the_filters(client, catalogue, monkeypatch):
     html = client.get(f"{catalogue.url}?category=ceramics").content.decode()
     links = re.findall(r'href="([^"]*page=2[^"]*)"', html)
     assert links and all("category=ceramics" in link for link in links)
+
+
+def test_counts_follow_publishing(client, catalogue):
+    """The total and the option counts are kept between requests, but never past a change."""
+
+    def summary():
+        response = client.get(f"{catalogue.url}?district=blimbing")
+        facets = response.context["facets"]
+        return response.context["page_obj"].paginator.count, {v: n for v, _label, n in facets["district"]}
+
+    assert summary() == (2, {"blimbing": 2, "lowokwaru": 2})
+
+    from catalog.models import VendorPage
+
+    snack_maker = VendorPage.objects.get(slug="renyah-kedelai", locale__language_code="en")
+    new = factories.make_product(snack_maker, "Tempe chips spicy", tiers=((500, 190),))
+    assert summary() == (3, {"blimbing": 3, "lowokwaru": 2})
+
+    new.unpublish()
+    assert summary() == (2, {"blimbing": 2, "lowokwaru": 2})
