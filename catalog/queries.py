@@ -99,7 +99,7 @@ def search_within(model, listing, locale, query, limit=24):
     return [rows[i] for i in ranked_ids if i in rows][:limit]
 
 
-def page_search_section(key, title, card_template, model, listing):
+def page_search_section(key, title, card_template, model, listing, more_url=None):
     """A site-search section for one page type: ranked hits from `listing(locale)`, title suggestions."""
     from home.search import SearchSection
 
@@ -109,4 +109,6 @@ def page_search_section(key, title, card_template, model, listing):
     def suggest(locale, query, limit):
         return list(model.objects.live().public().filter(locale=locale).autocomplete(query)[:limit])
 
-    return SearchSection(key=key, title=title, card_template=card_template, search=search, suggest=suggest)
+    return SearchSection(
+        key=key, title=title, card_template=card_template, search=search, suggest=suggest, more_url=more_url
+    )

@@ -1,5 +1,7 @@
 """Catalogue admin: snippets, and the products and makers sections of site search."""
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -37,8 +39,18 @@ register_snippet(CertificationTypeViewSet)
 @hooks.register("register_search_section")
 def products_section():
     return page_search_section(
-        "products", _("Products"), "catalog/includes/product_search_hit.html", ProductPage, product_cards
+        "products",
+        _("Products"),
+        "catalog/includes/product_search_hit.html",
+        ProductPage,
+        product_cards,
+        more_url=catalogue_search_url,
     )
+
+
+def catalogue_search_url(locale, query):
+    """The catalogue filtered by the search words: every matching product, with the filters."""
+    return f"/{locale.language_code}/products/?{urlencode({'q': query})}"
 
 
 @hooks.register("register_search_section")

@@ -22,7 +22,7 @@ def search(request):
         results = search_all(locale, query)
         if not results and locale.language_code != settings.LANGUAGE_CODE:
             results, fallback = search_all(Locale.get_default(), query), True
-    by_key = {section.key: hits for section, hits in results}
+    by_key = {section.key: hits for section, hits, _more_url in results}
     return render(
         request,
         "home/search_results.html",
@@ -32,7 +32,7 @@ def search(request):
             "products": by_key.get("products", []),
             "vendors": by_key.get("makers", []),
             "fallback": fallback,
-            "result_count": sum(len(hits) for _section, hits in results),
+            "result_count": sum(len(hits) for _section, hits, _more_url in results),
         },
     )
 

@@ -78,3 +78,21 @@ def test_search_page_shows_each_kind_under_its_heading(client, product):
     assert 'id="result-makers"' not in html
     html = client.get("/en/search/", {"q": "Atelier"}).content.decode()
     assert html.index("Atelier Kabut Porselen", html.index('id="result-makers"'))
+
+
+def test_many_hits_show_the_best_and_link_to_all_of_them_in_the_catalogue(client, vendor):
+    for n in range(14):
+        factories.make_product(vendor, f"Celadon bowl {n}", summary="A celadon glazed bowl")
+
+    response = client.get("/en/search/", {"q": "celadon"})
+
+    assert len(response.context["products"]) == 12
+    link = "/en/products/?q=celadon"
+    assert f'href="{link}"' in response.content.decode()
+    catalogue = client.get(link)
+    assert catalogue.context["page_obj"].paginator.count == 14
+
+
+def test_a_few_hits_need_no_link_to_the_catalogue(client, product):
+    response = client.get("/en/search/", {"q": "porcelain"})
+    assert "/en/products/?q=" not in response.content.decode()
