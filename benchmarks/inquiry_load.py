@@ -62,15 +62,16 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port, workers, threads):
+def start_gunicorn(port, workers, threads, env=None, extra_args=()):
+    """gunicorn on 127.0.0.1:`port` with the project's dev settings (DEBUG off), once it accepts
+    connections; `env` adds to or overrides the environment."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
         "DEBUG": "0",
-        "INQUIRY_RATE_LIMIT": "1000000",
-        "TASKS_BACKEND": "immediate",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_CONN_MAX_AGE": "60",
+        **(env or {}),
     }
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
@@ -79,6 +80,7 @@ def start_server(port, workers, threads):
         f"--workers={workers}",
         f"--threads={threads}",
         "--log-level=warning",
+        *extra_args,
     ]
     server = subprocess.Popen(command, cwd=BASE_DIR, env=env)
     deadline = time.monotonic() + 30
@@ -90,6 +92,12 @@ def start_server(port, workers, threads):
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not start")
+
+
+def start_server(port, workers, threads):
+    return start_gunicorn(
+        port, workers, threads, env={"INQUIRY_RATE_LIMIT": "1000000", "TASKS_BACKEND": "immediate"}
+    )
 
 
 class Client(threading.Thread):

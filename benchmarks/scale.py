@@ -51,7 +51,7 @@ sys.path.insert(0, str(BASE_DIR / "benchmarks"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
 os.environ.setdefault("MEDIA_ROOT", str(OUT_DIR / "media"))
 
-from inquiry_load import free_port  # noqa: E402
+from inquiry_load import free_port, start_gunicorn  # noqa: E402
 
 SEED = 20261127
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -815,36 +815,14 @@ def cmd_queries(args):
 # --- 4. Latency through gunicorn -------------------------------------------------------------------------
 
 
-def start_gunicorn(port, workers, threads, cached):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_CONN_MAX_AGE": "600",
-        "PAGE_CACHE": "1" if cached else "0",
-    }
-    command = [
-        str(Path(sys.executable).parent / "gunicorn"),
-        "storefront.wsgi",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        f"--threads={threads}",
-        "--log-level=warning",
-        "--access-logfile=-" if os.environ.get("SCALE_ACCESS_LOG") else "--error-logfile=-",
-    ]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=env)
-    import socket
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
+def start_server(port, workers, threads, cached):
+    return start_gunicorn(
+        port,
+        workers,
+        threads,
+        env={"DATABASE_CONN_MAX_AGE": "600", "PAGE_CACHE": "1" if cached else "0"},
+        extra_args=["--access-logfile=-" if os.environ.get("SCALE_ACCESS_LOG") else "--error-logfile=-"],
+    )
 
 
 def drive(port, path, clients, requests):
@@ -929,7 +907,7 @@ def cmd_load(args):
         raise SystemExit("--cached needs REDIS_URL (the page cache lives in Redis).")
     urls = [(name, url) for name, url in scale_urls() if "(demo)" not in name]
     port = free_port()
-    server = start_gunicorn(port, args.workers, args.threads, args.cached)
+    server = start_server(port, args.workers, args.threads, args.cached)
     rows = {}
     try:
         for name, url in urls:
