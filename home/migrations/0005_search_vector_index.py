@@ -21,6 +21,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0004_page_listing_indexes"), ("wagtailsearch", "0001_initial")]
+    dependencies = [("home", "0004_page_listing_indexes"), ("wagtailsearch", "0010_add_text_fields")]
 
     operations = [migrations.RunPython(create, drop)]
