@@ -17,7 +17,7 @@ for the active language, nothing is set and Wagtail routes as usual.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.utils import translation
@@ -91,6 +91,25 @@ def _is_menu_item(row, root_path):
     return row.menu_item and row.live and not row.restricted and below_home
 
 
+def _menu_q():
+    """Content pages marked for the main menu: the About page, or set to show in menus."""
+    from home.models import StandardPage
+
+    content_page = Q(content_type=ContentType.objects.get_for_model(StandardPage))
+    return content_page & (Q(show_in_menus=True) | Q(slug="about"))
+
+
+def menu_pages(root_path):
+    """The main menu below the home page at `root_path`, for views that are not routed pages."""
+    rows = (
+        Page.objects.filter(_menu_q(), url_path__startswith=root_path, live=True)
+        .annotate(restricted=restricted_q(), menu_item=Value(True, output_field=BooleanField()))
+        .order_by("path")
+        .only(*ROW_FIELDS)
+    )
+    return [row for row in rows if _is_menu_item(row, root_path)]
+
+
 def _tree_rows(root_path, url_paths):
     """One query for what routing and every page's header need to know about the tree.
 
@@ -100,12 +119,9 @@ def _tree_rows(root_path, url_paths):
 
     Each row is marked `restricted` when a view restriction applies to it or to an ancestor.
     """
-    from home.models import StandardPage
-
     # A scalar subquery (evaluated once), so every branch of the OR below can use an index.
     target_key = Subquery(Page.objects.filter(url_path=url_paths[-1]).values("translation_key")[:1])
-    content_page = Q(content_type=ContentType.objects.get_for_model(StandardPage))
-    menu = content_page & (Q(show_in_menus=True) | Q(slug="about"))
+    menu = _menu_q()
     return list(
         Page.objects.filter(
             Q(url_path__in=url_paths)

@@ -1,16 +1,13 @@
 """Template helpers shared by every page: language links, money, social images, navigation."""
 
-import re
 
 from django import template
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from catalog.fields import from_minor_units
 
@@ -128,32 +125,14 @@ def social_image_url(context, page=None):
 @register.simple_tag(takes_context=True)
 def menu_pages(context):
     """Content pages linked from the main navigation: the About page and any page set to show in menus."""
-    from home.models import HomePage, StandardPage
-    from home.routing import localized_root_path
+    from home.routing import localized_root_path, menu_pages
 
     request = context.get("request")
     if hasattr(request, "_menu_pages"):  # read with the page while routing (home/routing.py)
         return request._menu_pages
-    page = context.get("page")
-    ancestors = getattr(page, "routed_ancestors", None)
-    home = ancestors[0] if ancestors else page if isinstance(page, HomePage) else None
-    # Plain page rows (title and URL are all the menu shows): no join to StandardPage's table.
-    pages = Page.objects.filter(content_type=ContentType.objects.get_for_model(StandardPage))
-    if home is not None:
-        children = pages.child_of(home)
-    else:  # a view outside the page tree: the home page's children by url_path (Wagtail caches its own)
-        site = Site.find_for_request(request) if request is not None else None
-        home_path = site and localized_root_path(site)
-        if not home_path:
-            return []
-        children = pages.filter(
-            url_path__startswith=home_path, url_path__regex=rf"^{re.escape(home_path)}[^/]+/$"
-        )
-    # Private children are left out; a restriction above them (on the home page) is the visitor's
-    # to pass before any page of this locale, so only the children's own are checked.
-    restricted = PageViewRestriction.objects.values("page_id")
-    menu = children.live().filter(Q(show_in_menus=True) | Q(slug="about")).exclude(id__in=restricted)
-    return list(menu.order_by("path").only("id", "title", "url_path", "path", "depth", "locale_id"))
+    site = Site.find_for_request(request) if request is not None else None
+    root_path = site and localized_root_path(site)
+    return menu_pages(root_path) if root_path else []
 
 
 @register.filter
