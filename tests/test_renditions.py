@@ -1,5 +1,6 @@
 """Publishing a product makes its image renditions, so the buyer's first view does not wait for them."""
 
+import re
 from io import BytesIO
 
 from PIL import Image as PILImage
@@ -39,3 +40,26 @@ def test_without_the_setting_renditions_wait_for_the_first_view(client, settings
     assert photo.renditions.count() == 0
     client.get(product.url)
     assert photo.renditions.count() > 0
+
+
+def test_pictures_offer_avif_and_webp_with_a_sized_jpeg_fallback(client, settings, product):
+    settings.RENDITIONS_ON_PUBLISH = True
+    photo = make_photo()
+    product.gallery_images.add(ProductGalleryImage(image=photo, alt_text='A "white" porcelain burner'))
+    product.save_revision().publish()
+
+    hero = re.search(r"<picture>.*?</picture>", client.get(product.url).content.decode(), re.S).group(0)
+    sources = re.findall(r"<source ([^>]*)>", hero)
+    assert [re.search(r'type="([^"]+)"', s).group(1) for s in sources] == ["image/avif", "image/webp"]
+    for source in sources:  # every width the hero is made in, for the browser to choose from
+        assert re.findall(r" (\d+)w", source) == ["480", "800", "1200"]
+        assert 'sizes="(min-width: 64rem) 38rem, 94vw"' in source
+    img = re.search(r"<img ([^>]*)>", hero).group(1)
+    assert re.search(r'src="[^"]+\.fill-480x360\.format-jpeg\.jpg"', img)
+    assert 'width="480"' in img and 'height="360"' in img
+    assert 'alt="A &quot;white&quot; porcelain burner"' in img
+    assert 'fetchpriority="high"' in img and "loading=" not in img  # the first thing a buyer sees
+
+    card = re.search(r"<picture>.*?</picture>", client.get("/en/products/").content.decode(), re.S).group(0)
+    assert card.count("<source") == 2
+    assert 'loading="lazy"' in card and 'width="360"' in card and 'height="270"' in card

@@ -4,13 +4,18 @@ Wagtail's nodes build new `Filter` objects on every render, and each one parses 
 again (with `inspect`) for every rendition it looks up. A catalogue page of 24 cards with
 `{% picture %}` in three widths and three formats did that over 400 times a render. These nodes
 keep the filters they built: the specs are fixed when the template is parsed, so they can.
+`{% picture %}` writes its markup with `home.images.picture_html`, which asks each rendition for
+its URL once.
 
     {% load images %}  {# instead of wagtailimages_tags #}
 """
 
 from django import template
 
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
+
+from home.images import picture_html
 
 register = template.Library()
 
@@ -36,7 +41,14 @@ class SrcsetImageNode(FiltersOnceMixin, wagtail_tags.SrcsetImageNode):
 
 
 class PictureNode(FiltersOnceMixin, wagtail_tags.PictureNode):
-    pass
+    def render(self, context):
+        if self.output_var_name:  # `{% picture … as pic %}`: Wagtail's Picture object
+            return super().render(context)
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = get_renditions_or_not_found(image, self.get_filters())
+        return picture_html(renditions, {key: value.resolve(context) for key, value in self.attrs.items()})
 
 
 NODES = {
