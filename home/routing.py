@@ -17,8 +17,8 @@ for the active language, nothing is set and Wagtail routes as usual.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
-from django.db.models.lookups import StartsWith
+from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery, Value
 from django.http import Http404
 from django.utils import translation
 
@@ -101,9 +101,9 @@ def _menu_q():
 
 def menu_pages(root_path):
     """The main menu below the home page at `root_path`, for views that are not routed pages."""
-    rows = (
+    rows = _mark_restricted(
         Page.objects.filter(_menu_q(), url_path__startswith=root_path, live=True)
-        .annotate(restricted=restricted_q(), menu_item=Value(True, output_field=BooleanField()))
+        .annotate(menu_item=Value(True, output_field=BooleanField()))
         .order_by("path")
         .only(*ROW_FIELDS)
     )
@@ -122,17 +122,26 @@ def _tree_rows(root_path, url_paths):
     # A scalar subquery (evaluated once), so every branch of the OR below can use an index.
     target_key = Subquery(Page.objects.filter(url_path=url_paths[-1]).values("translation_key")[:1])
     menu = _menu_q()
-    return list(
+    return _mark_restricted(
         Page.objects.filter(
             Q(url_path__in=url_paths)
             | Q(translation_key=target_key)
             | (menu & Q(url_path__startswith=root_path, live=True))
         )
         .select_related("locale")
-        .annotate(restricted=restricted_q(), menu_item=ExpressionWrapper(menu, output_field=BooleanField()))
+        .annotate(menu_item=ExpressionWrapper(menu, output_field=BooleanField()))
         .order_by("path")
         .only(*ROW_FIELDS, "locale__language_code")
     )
+
+
+def _mark_restricted(rows):
+    """The rows, each with `restricted`: whether a view restriction applies to it or an ancestor."""
+    restricted = restricted_paths()
+    rows = list(rows)
+    for row in rows:
+        row.restricted = row.path.startswith(restricted) if restricted else False
+    return rows
 
 
 def _routes_like_a_page(page):
@@ -184,12 +193,37 @@ class RoutedPageMixin:
         return ancestors
 
 
-def restricted_q():
-    """True for a page with a view restriction on it or on an ancestor (matched by tree path)."""
-    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+RESTRICTED_PATHS_SECONDS = 60 * 60
+_restricted_memo = (None, ())  # (generation, paths): this process's copy of the cached paths
+
+
+def restricted_paths():
+    """The tree paths of the pages with a view restriction (a page's restriction covers the pages
+    below it, whose paths start with its own), as a tuple: few or none on this site.
+
+    They are cached under the page cache's generation, which a new, changed or deleted restriction
+    and a moved page renew. Routing and listings then leave restricted branches out with plain
+    prefix filters, instead of each query carrying a subquery over every restriction.
+    """
+    global _restricted_memo
+    from home.page_cache import current_generation
+
+    generation = current_generation()
+    memo_generation, paths = _restricted_memo
+    if memo_generation != generation:
+        key = f"restricted-paths:{generation}"
+        paths = cache.get(key)
+        if paths is None:
+            paths = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
+            cache.set(key, paths, RESTRICTED_PATHS_SECONDS)
+        _restricted_memo = (generation, paths)
+    return paths
 
 
 def public_pages_q():
     """Filter for pages with no view restriction on them or an ancestor: `PageQuerySet.public()`
-    in the same query, where Wagtail's reads the restrictions with one more query first."""
-    return ~restricted_q()
+    without the query it makes first, as plain conditions on the tree path."""
+    condition = Q()
+    for path in restricted_paths():
+        condition &= ~Q(path__startswith=path)
+    return condition

@@ -80,3 +80,25 @@ def test_the_language_switcher_lists_only_live_translations(client, site_tree, p
     page = client.get(product.url).content.decode()
     assert 'hreflang="id"' not in page
     assert 'hreflang="ja"' in page  # the other locales' copies are still live
+
+
+def test_a_restricted_makers_products_leave_the_listings_until_the_restriction_goes(
+    client, site_tree, product, vendor
+):
+    catalogue = site_tree["products"].url
+    assert product.title in client.get(catalogue).content.decode()
+
+    restriction = PageViewRestriction.objects.create(page=vendor, restriction_type="login")
+
+    listing = client.get(catalogue)
+    assert product.title not in listing.content.decode()
+    assert listing.context["page_obj"].paginator.count == 0
+    assert client.get("/en/search/", {"q": "porcelain"}).context["products"] == []
+    assert client.get(product.url).status_code == 302  # to the login page
+
+    restriction.delete()
+
+    assert product.title in client.get(catalogue).content.decode()
+    assert [p.title for p in client.get("/en/search/", {"q": "porcelain"}).context["products"]] == [
+        product.title
+    ]
