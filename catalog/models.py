@@ -588,9 +588,13 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return parent.specific if parent is not None else None
 
     @cached_property
+    def main_photo(self):
+        """The first gallery photo (image and alt text): what cards and social previews show."""
+        return next(iter(self.gallery_images.all()), None)
+
+    @property
     def main_image(self):
-        first = next(iter(self.gallery_images.all()), None)
-        return first.image if first else None
+        return self.main_photo.image if self.main_photo else None
 
     @property
     def price_from_amount(self):

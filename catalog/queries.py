@@ -34,8 +34,8 @@ def _first_images(renditions):
 CARD_FIELDS = (
     *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
     *("first_published_at", "locale__language_code", "alias_of__locale__language_code"),
-    *("price_from", "moq", "unit", "samples_available", "summary", "category__slug", "category__name"),
-    *("vendor__title", "vendor__url_path", "vendor__is_demo", "vendor__district", "vendor__sector"),
+    *("price_from", "moq", "unit", "samples_available", "summary"),
+    *("vendor__title", "vendor__url_path", "vendor__is_demo"),
 )
 
 
@@ -43,7 +43,7 @@ def product_cards(locale, *, renditions=True):
     """Product cards of `locale`; `renditions=False` when the caller reads them with other pictures."""
     return (
         shown_in_locale(ProductPage.objects.all(), locale)
-        .select_related("vendor", "category", "locale", "alias_of__locale")
+        .select_related("vendor", "locale", "alias_of__locale")
         .only(*CARD_FIELDS)
         .prefetch_related(_first_images(renditions))
     )
@@ -93,7 +93,7 @@ def search_within(model, listing, locale, query, limit=24):
     The search backend can only filter on indexed fields, so it ranks ids and the listing
     queryset applies the rest (live, public, translated) in one more query.
     """
-    hits = model.objects.live().filter(locale=locale).search(query)[: limit * 2]
+    hits = model.objects.live().filter(locale=locale).only("id").search(query)[: limit * 2]
     ranked_ids = [hit.id for hit in hits]
     rows = {row.id: row for row in listing.filter(id__in=ranked_ids)}
     return [rows[i] for i in ranked_ids if i in rows][:limit]

@@ -112,8 +112,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # The site's queries are small and many: PostgreSQL's JIT compiler costs them more (tens of
-    # milliseconds on a large catalogue's estimates) than it ever saves.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # milliseconds on a large catalogue's estimates) than it ever saves, and parallel workers for
+    # one request's search take the cores other requests are waiting for.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
