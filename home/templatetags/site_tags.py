@@ -1,6 +1,5 @@
 """Template helpers shared by every page: language links, money, social images, navigation."""
 
-
 from django import template
 from django.conf import settings
 from django.urls import translate_url
