@@ -134,6 +134,21 @@ def test_pagination_keeps_the_filters(client, catalogue, monkeypatch):
     assert links and all("category=ceramics" in link for link in links)
 
 
+def test_pages_follow_the_sort_without_gaps_or_repeats(client, catalogue, monkeypatch):
+    from catalog.models import ProductIndexPage
+
+    monkeypatch.setattr(ProductIndexPage, "page_size", 1)
+    pages = [client.get(f"{catalogue.url}?sort=name&page={n}").context["products"] for n in range(1, 5)]
+    assert [[p.title for p in page] for page in pages] == [
+        ["Porcelain mug set"],
+        ["Porcelain vase"],
+        ["Tempe chips original"],
+        ["Tempe chips seaweed"],
+    ]
+    last = client.get(f"{catalogue.url}?sort=price&page=2&category=snacks").context["products"]
+    assert [p.title for p in last] == ["Tempe chips seaweed"]
+
+
 def test_counts_follow_publishing(client, catalogue):
     """The total and the option counts are kept between requests, but never past a change."""
 
