@@ -22,7 +22,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import TranslationStatusMixin
+from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
 
 from .fields import MinorUnitsField, from_minor_units
@@ -157,7 +157,7 @@ class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class VendorPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
     """An SME's profile. The vendor's own subtree: its products live below it."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -405,7 +405,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class ProductPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("maker"),

@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import TranslationStatusMixin
+from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
 
 from .blocks import StoryBodyBlock
@@ -91,7 +91,7 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
         return StoriesAtomFeed(self)(request)
 
 
-class StoryPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -287,7 +287,7 @@ class EventIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class EventPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, Page):
+class EventPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     venue = models.CharField(_("venue"), max_length=160)
