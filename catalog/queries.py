@@ -1,7 +1,7 @@
 """Listing querysets: what a locale shows, fetched with a fixed number of queries whatever the page size."""
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from home.routing import public_pages_q
 
@@ -90,13 +90,17 @@ def featured_products(home_page, limit=8, *, renditions=True):
 def search_within(model, listing, locale, query, limit=24):
     """Search `model` in `locale`; return rows of `listing` (its filters and prefetches) in rank order.
 
-    The search backend can only filter on indexed fields, so it ranks ids and the listing
-    queryset applies the rest (live, public, translated) in one more query.
+    The search backend can only filter on indexed fields, so it ranks ids (twice as many as
+    needed) and the listing queryset applies the rest (live, public, translated) in one more
+    query. The listing's prefetches (photos, renditions) then run for the rows shown only.
     """
     hits = model.objects.live().filter(locale=locale).only("id").search(query)[: limit * 2]
     ranked_ids = [hit.id for hit in hits]
-    rows = {row.id: row for row in listing.filter(id__in=ranked_ids)}
-    return [rows[i] for i in ranked_ids if i in rows][:limit]
+    prefetches = listing._prefetch_related_lookups  # re-applied below, to fewer rows
+    rows = {row.id: row for row in listing.prefetch_related(None).filter(id__in=ranked_ids)}
+    shown = [rows[i] for i in ranked_ids if i in rows][:limit]
+    prefetch_related_objects(shown, *prefetches)
+    return shown
 
 
 def page_search_section(key, title, card_template, model, listing, more_url=None):
