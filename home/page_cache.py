@@ -40,6 +40,7 @@ import os
 import re
 import secrets
 import sys
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -83,6 +84,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        scope = _request_generation.set("")  # read at most once per request (current_generation)
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(scope)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE:
             return self.get_response(request)
         if not _may_use_cache(request):
@@ -94,6 +102,8 @@ class PageCacheMiddleware:
         generation, entry = found.get(GENERATION_KEY), found.get(key)
         if entry is not None and generation is not None and entry[0] == generation:
             return _hit(request, entry)
+        if generation is not None:
+            _request_generation.set(generation)
 
         if generation is None:
             generation = current_generation()
@@ -227,22 +237,36 @@ def release():
 # --- Purging ----------------------------------------------------------------------------------------
 
 
+# Within a request (PageCacheMiddleware sets "" for "not read yet"), the generation read first:
+# the catalogue's counts, the restricted paths and the page itself then agree, for one cache read.
+# None outside requests (commands, tasks), which read the cache every time.
+_request_generation = ContextVar("page_cache_generation", default=None)
+
+
 def current_generation():
     """The generation pages are rendered under now (made when there is none yet).
 
     Anything derived from many pages can be cached under it too: it changes whenever they may.
     """
+    known = _request_generation.get()
+    if known:
+        return known
     cache = caches[settings.PAGE_CACHE_ALIAS]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
         generation = cache.get(GENERATION_KEY)
+    if known is not None:
+        _request_generation.set(generation)
     return generation
 
 
 def new_generation():
     """Make every stored page stale."""
-    caches[settings.PAGE_CACHE_ALIAS].set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    generation = secrets.token_hex(8)
+    caches[settings.PAGE_CACHE_ALIAS].set(GENERATION_KEY, generation, timeout=None)
+    if _request_generation.get() is not None:  # the rest of this request sees the change too
+        _request_generation.set(generation)
 
 
 def content_changed(sender=None, created=False, **kwargs):

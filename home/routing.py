@@ -37,7 +37,7 @@ def serve(request, path):
 
     if not hasattr(request, "_wagtail_route_for_request"):
         site = Site.find_for_request(request)
-        root_path = site and localized_root_path(site)
+        root_path = site and localized_root_path(site, request)
         if root_path:
             try:
                 request._wagtail_route_for_request = route(request, root_path, path)
@@ -46,13 +46,26 @@ def serve(request, path):
     return wagtail_views.serve(request, path)
 
 
-def localized_root_path(site):
+def site_root_paths(request):
+    """Wagtail's cached list of the sites' home pages, read from the cache once per request.
+
+    Kept where Wagtail's own `Page.get_url(request)` looks for it; pages read while routing get
+    it too (`route`), for the URLs they are asked for without a request (`page.url`).
+    """
+    if request is None:
+        return Site.get_site_root_paths()
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
+
+
+def localized_root_path(site, request=None):
     """The url_path of `site`'s home page in the active language, from Wagtail's cached list."""
     try:
         language = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         return None
-    for root in Site.get_site_root_paths():
+    for root in site_root_paths(request):
         if root.site_id == site.id and root.language_code == language:
             return root.root_path
     return None
@@ -73,6 +86,9 @@ def route(request, root_path, path):
     if not chain:
         raise Http404
     page = _load_specific(chain[-1])
+    root_paths = site_root_paths(request)
+    for row in (page, *rows):
+        row._wagtail_cached_site_root_paths = root_paths
     ancestors = chain[:-1]
     page._routed_ancestors = ancestors
     page._routed_restricted = chain[-1].restricted

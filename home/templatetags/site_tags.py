@@ -130,7 +130,7 @@ def menu_pages(context):
     if hasattr(request, "_menu_pages"):  # read with the page while routing (home/routing.py)
         return request._menu_pages
     site = Site.find_for_request(request) if request is not None else None
-    root_path = site and localized_root_path(site)
+    root_path = site and localized_root_path(site, request)
     return menu_pages(root_path) if root_path else []
 
 
