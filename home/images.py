@@ -5,7 +5,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from wagtail.images.models import Picture
+from wagtail.images.models import Filter, Picture
 
 from catalog.renditions import renditions
 
@@ -28,6 +28,25 @@ def prefetch_renditions(objects, specs):
     images = [img for img in images if "renditions" not in getattr(img, "_prefetched_objects_cache", {})]
     if images:
         prefetch_related_objects(images, Prefetch("renditions", queryset=renditions(specs)))
+
+
+def rendition(image, spec):
+    """`image.get_rendition(spec)`, without writing the rendition to the renditions cache again.
+
+    Wagtail's `get_rendition` stores the rendition in the cache on every call, even one it found
+    among the prefetched renditions: a Redis write per picture per page view. `get_renditions`
+    stores only what it did not find there, and raises the same errors.
+    """
+    spec = spec if isinstance(spec, Filter) else Filter(spec)
+    return image.get_renditions(spec)[spec.spec]
+
+
+def img_html(rendition, attrs):
+    """`rendition.img_tag(attrs)`: the same markup, written like `picture_html` writes its own."""
+    img = {"src": rendition.url, "width": rendition.width, "height": rendition.height, "alt": rendition.alt}
+    img.update(apps.get_app_config("wagtailimages").default_attrs)
+    img.update(attrs)
+    return mark_safe(f"<img{_attributes(img)}>")  # noqa: S308 - escaped
 
 
 def picture_html(renditions, attrs):

@@ -8,13 +8,14 @@ from django.utils.html import strip_tags
 
 from catalog.fields import from_minor_units
 from catalog.renditions import LOGO_SPEC
+from home.images import rendition as rendition_of
 from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 
 
 def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
     if image is None:
         return None
-    rendition = image.get_rendition(spec)
+    rendition = rendition_of(image, spec)
     url = rendition.url
     return url if url.startswith("http") else request.build_absolute_uri(url)
 

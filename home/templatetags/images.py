@@ -4,8 +4,9 @@ Wagtail's nodes build new `Filter` objects on every render, and each one parses 
 again (with `inspect`) for every rendition it looks up. A catalogue page of 24 cards with
 `{% picture %}` in three widths and three formats did that over 400 times a render. These nodes
 keep the filters they built: the specs are fixed when the template is parsed, so they can.
-`{% picture %}` writes its markup with `home.images.picture_html`, which asks each rendition for
-its URL once.
+`{% picture %}` and `{% image %}` write their markup with `home.images`, which asks each rendition
+for its URL once and, unlike Wagtail's single-rendition lookup, does not write a prefetched
+rendition back to the renditions cache on every view.
 
     {% load images %}  {# instead of wagtailimages_tags #}
 """
@@ -15,7 +16,7 @@ from django import template
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
 
-from home.images import picture_html
+from home.images import img_html, picture_html
 
 register = template.Library()
 
@@ -33,7 +34,16 @@ class FiltersOnceMixin:
 
 
 class ImageNode(FiltersOnceMixin, wagtail_tags.ImageNode):
-    pass
+    def render(self, context):
+        if self.output_var_name:  # `{% image … as photo %}`: the rendition itself, as Wagtail gives it
+            return super().render(context)
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        found = get_renditions_or_not_found(image, [self.get_filter()])
+        return img_html(
+            next(iter(found.values())), {key: value.resolve(context) for key, value in self.attrs.items()}
+        )
 
 
 class SrcsetImageNode(FiltersOnceMixin, wagtail_tags.SrcsetImageNode):

@@ -106,6 +106,8 @@ SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 @register.simple_tag(takes_context=True)
 def social_image_url(context, page=None):
     """Absolute URL of a 1200×630 JPEG for og:image, or '' when the page has no image."""
+    from home.images import rendition as rendition_of  # home.images reads catalog, which reads this
+
     page = page if page is not None else context.get("page")
     request = context.get("request")
     if page is None or request is None:
@@ -114,7 +116,7 @@ def social_image_url(context, page=None):
     if image is None:
         return ""
     try:
-        rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+        rendition = rendition_of(image, SOCIAL_IMAGE_SPEC)
     except (SourceImageIOError, OSError):
         # A missing original must not take the whole page down with it.
         return ""
