@@ -133,7 +133,7 @@ def write_section(section):
     if marker in text:
         start = text.index(marker)
         end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
+        text = text[:start] + section.rstrip("\n") + "\n\n" + (text[end + 1 :] if end != -1 else "")
     else:
         text = text.rstrip() + "\n\n" + section
     path.write_text(text)
