@@ -156,7 +156,7 @@ def _mark_restricted(rows):
     restricted = restricted_paths()
     rows = list(rows)
     for row in rows:
-        row.restricted = row.path.startswith(restricted) if restricted else False
+        row.restricted = row.path.startswith(restricted)  # False for an empty tuple
     return rows
 
 
