@@ -228,14 +228,9 @@ class CountedPaginator(Paginator):
     def count(self):
         return self._known_count
 
-    def page(self, number):
-        """The page's rows chosen by id in a subquery, then read with their joins: a deep page
-        (`?page=100`, an offset of thousands) then joins makers to its own rows only, not to
-        every row it skips."""
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = self.object_list
-        return self._get_page(rows.filter(pk__in=Subquery(rows.values("pk")[bottom:top])), number, self)
+    def _get_page(self, object_list, number, paginator):
+        """The page's rows (`object_list`, a slice of the listing) chosen by id in a subquery,
+        then read with their joins: a deep page (`?page=100`, an offset of thousands) then joins
+        makers to its own rows only, not to every row it skips."""
+        rows = self.object_list.filter(pk__in=Subquery(object_list.values("pk")))
+        return super()._get_page(rows, number, paginator)
