@@ -41,9 +41,10 @@ def rendition(image, spec):
     return image.get_renditions(spec)[spec.spec]
 
 
-def img_html(rendition, attrs):
-    """`rendition.img_tag(attrs)`: the same markup, written like `picture_html` writes its own."""
-    img = {"src": rendition.url, "width": rendition.width, "height": rendition.height, "alt": rendition.alt}
+def img_html(rendition, attrs, url=None):
+    """`rendition.img_tag(attrs)`: the same markup; `url` when the caller has already asked for it."""
+    src = url if url is not None else rendition.url
+    img = {"src": src, "width": rendition.width, "height": rendition.height, "alt": rendition.alt}
     img.update(apps.get_app_config("wagtailimages").default_attrs)
     img.update(attrs)
     return mark_safe(f"<img{_attributes(img)}>")  # noqa: S308 - escaped
@@ -76,12 +77,9 @@ def picture_html(renditions, attrs):
                 source = {"srcset": srcset, "sizes": attrs.get("sizes"), "type": fmt.mime_type}
                 sources.append(f"<source{_attributes(source)}>")
     first_spec, first = fallback[0]
-    img = {"src": urls[first_spec], "width": first.width, "height": first.height, "alt": first.alt}
-    img.update(apps.get_app_config("wagtailimages").default_attrs)
-    img.update(attrs)
-    if len(fallback) > 1:
-        img["srcset"] = _srcset(fallback, urls)
-    return mark_safe(f"<picture>{''.join(sources)}<img{_attributes(img)}></picture>")  # noqa: S308 - escaped
+    img_attrs = {**attrs, "srcset": _srcset(fallback, urls)} if len(fallback) > 1 else attrs
+    img = img_html(first, img_attrs, url=urls[first_spec])
+    return mark_safe(f"<picture>{''.join(sources)}{img}</picture>")  # noqa: S308 - escaped parts
 
 
 def _srcset(renditions, urls):
