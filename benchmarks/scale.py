@@ -373,6 +373,20 @@ def insert_children(model, rows, batch=1000):
         )
 
 
+def copied_certifications(model, source, **owner):
+    """Unsaved `model` rows (maker or product certifications) copying `source`'s, for `owner`."""
+    return [
+        model(
+            **owner,
+            sort_order=order,
+            certification_type_id=cert.certification_type_id,
+            number=cert.number,
+            valid_until=cert.valid_until,
+        )
+        for order, cert in enumerate(source.certifications.all())
+    ]
+
+
 def cmd_generate(args):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
@@ -475,16 +489,7 @@ def cmd_generate(args):
                             is_demo=True,
                         )
                     )
-                    for order, cert in enumerate(en_v.certifications.all()):
-                        vendor_certs.append(
-                            VendorCertification(
-                                vendor_id=page.pk,
-                                sort_order=order,
-                                certification_type_id=cert.certification_type_id,
-                                number=cert.number,
-                                valid_until=cert.valid_until,
-                            )
-                        )
+                    vendor_certs += copied_certifications(VendorCertification, en_v, vendor_id=page.pk)
             insert_children(VendorPage, vendor_rows)
             VendorCertification.objects.bulk_create(vendor_certs, batch_size=2000)
             vendor_ids.extend(page.pk for page in vendor_pages)
@@ -572,16 +577,7 @@ def cmd_generate(args):
                             currency=tier.currency,
                         )
                     )
-                for order, cert in enumerate(en_p.certifications.all()):
-                    certs.append(
-                        ProductCertification(
-                            product_id=page.pk,
-                            sort_order=order,
-                            certification_type_id=cert.certification_type_id,
-                            number=cert.number,
-                            valid_until=cert.valid_until,
-                        )
-                    )
+                certs += copied_certifications(ProductCertification, en_p, product_id=page.pk)
                 for order, image in enumerate(source.gallery_images.all()):
                     gallery.append(
                         ProductGalleryImage(
