@@ -590,7 +590,8 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Pa
     @cached_property
     def main_photo(self):
         """The first gallery photo (image and alt text): what cards and social previews show."""
-        return next(iter(self.gallery_images.all()), None)
+        photos = getattr(self, "card_photos", None)  # a listing's prefetch (catalog.queries.product_cards)
+        return next(iter(self.gallery_images.all() if photos is None else photos), None)
 
     @property
     def main_image(self):

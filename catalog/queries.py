@@ -23,11 +23,12 @@ def shown_in_locale(queryset, locale):
     )
 
 
-def _first_images(renditions):
-    images = ProductGalleryImage.objects.select_related("image")
+def _card_photos(renditions):
+    """Prefetch the products' photos as a plain list per product (`ProductPage.card_photos`)."""
+    photos = ProductGalleryImage.objects.select_related("image")
     if renditions:
-        images = images.prefetch_related(renditions_of("image", CARD_SPECS))
-    return Prefetch("gallery_images", queryset=images)
+        photos = photos.prefetch_related(renditions_of("image", CARD_SPECS))
+    return Prefetch("gallery_images", queryset=photos, to_attr="card_photos")
 
 
 # What a product card shows and links to: a listing reads only these columns of its rows.
@@ -45,14 +46,23 @@ def product_cards(locale, *, renditions=True):
         shown_in_locale(ProductPage.objects.all(), locale)
         .select_related("vendor", "locale", "alias_of__locale")
         .only(*CARD_FIELDS)
-        .prefetch_related(_first_images(renditions))
+        .prefetch_related(_card_photos(renditions))
     )
+
+
+# What a maker card shows and links to.
+VENDOR_CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
+    *("locale__language_code", "alias_of__locale__language_code"),
+    *("tagline", "sector", "district", "verified_on", "is_demo", "logo", "cover_image"),
+)
 
 
 def vendor_cards(locale, *, renditions=True):
     vendors = (
         shown_in_locale(VendorPage.objects.all(), locale)
         .select_related("logo", "cover_image", "locale", "alias_of__locale")
+        .only(*VENDOR_CARD_FIELDS)
         .order_by("title")
     )
     if renditions:
@@ -92,12 +102,13 @@ def search_within(model, listing, locale, query, limit=24):
 
     The search backend can only filter on indexed fields, so it ranks ids (twice as many as
     needed) and the listing queryset applies the rest (live, public, translated) in one more
-    query. The listing's prefetches (photos, renditions) then run for the rows shown only.
+    query, unordered (the rank orders them). The listing's prefetches (photos, renditions) then
+    run for the rows shown only.
     """
     hits = model.objects.live().filter(locale=locale).only("id").search(query)[: limit * 2]
     ranked_ids = [hit.id for hit in hits]
     prefetches = listing._prefetch_related_lookups  # re-applied below, to fewer rows
-    rows = {row.id: row for row in listing.prefetch_related(None).filter(id__in=ranked_ids)}
+    rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ranked_ids)}
     shown = [rows[i] for i in ranked_ids if i in rows][:limit]
     prefetch_related_objects(shown, *prefetches)
     return shown

@@ -42,6 +42,9 @@ PRODUCT_PAGE_SPECS = expand([PRODUCT_GALLERY, GALLERY_THUMBNAIL, SOCIAL_IMAGE_SP
 HOME_PAGE_SPECS = [*CARD_SPECS, *expand([*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])]
 
 
+PREFETCHED_RENDITIONS = "prefetched_renditions"  # where Wagtail's Image.get_renditions() finds them
+
+
 def renditions(specs):
     """The renditions made with `specs`, as a queryset to prefetch an image's renditions with."""
     rendition_model = get_image_model().get_rendition_model()
@@ -49,8 +52,12 @@ def renditions(specs):
 
 
 def renditions_of(image_field, specs):
-    """Prefetch the renditions of `image_field` made with `specs`: `renditions_of("logo", CARD_SPECS)`."""
-    return Prefetch(f"{image_field}__renditions", queryset=renditions(specs))
+    """Prefetch the renditions of `image_field` made with `specs`: `renditions_of("logo", CARD_SPECS)`.
+
+    They go to the list Wagtail looks in first (`image.prefetched_renditions`): a plain list per
+    image, where Django's default would build a filtered queryset per image to hold them.
+    """
+    return Prefetch(f"{image_field}__renditions", queryset=renditions(specs), to_attr=PREFETCHED_RENDITIONS)
 
 
 def specs_for_page(page):

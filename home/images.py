@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.images.models import Filter, Picture
 
-from catalog.renditions import renditions
+from catalog.renditions import PREFETCHED_RENDITIONS, renditions
 
 # Where pages and cards keep the picture they are shown with.
 CARD_IMAGE_ATTRIBUTES = ("main_image", "cover_image", "logo", "hero_image")
@@ -25,9 +25,11 @@ def prefetch_renditions(objects, specs):
         for attribute in CARD_IMAGE_ATTRIBUTES
         if (image := getattr(obj, attribute, None)) is not None
     ]
-    images = [img for img in images if "renditions" not in getattr(img, "_prefetched_objects_cache", {})]
+    images = [img for img in images if getattr(img, PREFETCHED_RENDITIONS, None) is None]
     if images:
-        prefetch_related_objects(images, Prefetch("renditions", queryset=renditions(specs)))
+        prefetch_related_objects(
+            images, Prefetch("renditions", queryset=renditions(specs), to_attr=PREFETCHED_RENDITIONS)
+        )
 
 
 def rendition(image, spec):

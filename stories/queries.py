@@ -7,12 +7,20 @@ from catalog.renditions import CARD_SPECS, renditions_of
 
 from .models import CollectionPage, EventPage, StoryPage
 
+# What a story card shows and links to (and a feed item): listings leave the body unread.
+STORY_CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
+    *("first_published_at", "last_published_at", "locale__language_code", "alias_of__locale__language_code"),
+    *("intro", "topic", "date", "hero_image"),
+)
+
 
 def stories_in(locale, *, renditions=True):
     """Live, public stories shown in `locale`, newest first."""
     stories = (
         shown_in_locale(StoryPage.objects.all(), locale)
         .select_related("hero_image", "locale", "alias_of__locale")
+        .only(*STORY_CARD_FIELDS)
         .order_by("-date", "-first_published_at", "-id")
     )
     return stories.prefetch_related(renditions_of("hero_image", CARD_SPECS)) if renditions else stories
