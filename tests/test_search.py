@@ -1,6 +1,12 @@
 """Site search: finds products by a word of their description in the visitor's language, groups
 results by kind, falls back to English pages, and suggests titles as the buyer types."""
 
+import pytest
+
+from wagtail.search.backends import get_search_backend
+
+from catalog.models import ProductPage
+from home import search_backend
 from tests import factories
 
 
@@ -96,3 +102,53 @@ def test_many_hits_show_the_best_and_link_to_all_of_them_in_the_catalogue(client
 def test_a_few_hits_need_no_link_to_the_catalogue(client, product):
     response = client.get("/en/search/", {"q": "porcelain"})
     assert "/en/products/?q=" not in response.content.decode()
+
+
+@pytest.fixture
+def celadon_products(vendor):
+    """Three products with "celadon" in their title, four with it only in their summary (each with
+    copies in the untranslated locales), and a higher-ranked draft that must never be shown."""
+    in_title = [factories.make_product(vendor, f"Celadon vase {n}") for n in range(3)]
+    in_summary = [
+        factories.make_product(vendor, f"Stoneware jar {n}", summary="Glazed in a soft celadon green")
+        for n in range(4)
+    ]
+    factories.make_product(vendor, "Celadon celadon bowl").unpublish()
+    return in_title, in_summary
+
+
+def _search_titles(client):
+    return [p.title for p in client.get("/en/search/", {"q": "celadon"}).context["products"]]
+
+
+def test_search_shows_the_best_matches_first_and_no_drafts(client, celadon_products):
+    in_title, in_summary = celadon_products
+    titles = _search_titles(client)
+    assert sorted(titles[:3]) == sorted(p.title for p in in_title)
+    assert sorted(titles[3:]) == sorted(p.title for p in in_summary)
+
+
+def test_search_results_do_not_depend_on_how_many_index_entries_are_ranked_first(
+    client, celadon_products, monkeypatch
+):
+    # On PostgreSQL a page of results is looked for among the best-ranked index entries first
+    # (home/search_backend.py). Here that window is too small to hold the matches, most of them
+    # copies in other locales, so the search ranks every match: the buyer sees the same results.
+    expected = _search_titles(client)
+    monkeypatch.setattr(search_backend, "WINDOW_PER_RESULT", 1)
+    monkeypatch.setattr(search_backend, "MIN_WINDOW", 1)
+    assert _search_titles(client) == expected
+
+
+@pytest.mark.parametrize("window", [(10, 200), (1, 1)])
+def test_a_slice_of_search_results_is_the_same_slice_of_the_whole_ranking(
+    celadon_products, monkeypatch, window
+):
+    english = ProductPage.objects.live().filter(locale=factories.locale("en"))
+    everything = [page.pk for page in get_search_backend().search("celadon", english)]
+    assert len(everything) == 7
+    monkeypatch.setattr(search_backend, "WINDOW_PER_RESULT", window[0])
+    monkeypatch.setattr(search_backend, "MIN_WINDOW", window[1])
+    for start, stop in [(0, 2), (2, 5), (0, 7), (5, 20)]:
+        results = get_search_backend().search("celadon", english)[start:stop]
+        assert [page.pk for page in results] == everything[start:stop]

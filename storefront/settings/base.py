@@ -280,7 +280,8 @@ WAGTAIL_SITE_NAME = "Etalase Malang"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend; on PostgreSQL a page of results ranks index entries first.
+        "BACKEND": "home.search_backend",
         # PostgreSQL's text search configuration for stemming (English, the buyers' language). Named,
         # rather than left to the server's default, it makes `to_tsquery` a constant that is
         # computed once per search instead of once per ranked row. Ignored by SQLite.
