@@ -117,6 +117,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "options", "-c jit=off -c max_parallel_workers_per_gather=0"
     )
+elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A transaction that reads and then writes (an order marked paid) fails at once with "database is
+    # locked" when another connection is writing; begun IMMEDIATE, it waits for the writer instead.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.

@@ -13,3 +13,10 @@ STRIPE_WEBHOOK_SECRET = ""
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 PAGE_CACHE = False  # tests of the page cache turn it on (tests/production/test_page_cache.py)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, as the site's own database is, not SQLite's shared in-memory one: there a read of a
+    # table that another connection is writing fails at once ("database table is locked") instead of
+    # waiting for the writer. The tests that deliver webhooks concurrently, or serve Chromium from a
+    # live server, need SQLite to behave as it does for the site.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405 - not in a fresh clone
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
