@@ -20,6 +20,8 @@ from .fields import to_minor_units
 from .models import Category, CertificationType, District, ProductCertification, Sector
 from .queries import search_within
 
+# Sorts by the page's own columns: the unfiltered catalogue picks its pages' rows by these alone.
+PAGE_FIELD_SORTS = ("newest", "name")
 SORTS = {
     "newest": (_("Newest"), [F("first_published_at").desc(nulls_last=True), "id"]),
     "name": (_("Name"), ["title", "id"]),
@@ -218,11 +220,16 @@ def _named_options(snippet_model, counts, locale):
 
 
 class CountedPaginator(Paginator):
-    """A paginator told its count (from `catalogue_summary`) instead of asking the database."""
+    """A paginator told its count (from `catalogue_summary`) instead of asking the database.
 
-    def __init__(self, object_list, per_page, count, **kwargs):
+    `ids`, when given, is a lighter queryset of the same rows' ids in the same order, to pick a
+    page's rows from (`catalog.queries.product_ids_by_page_fields`, sorted as the listing is).
+    """
+
+    def __init__(self, object_list, per_page, count, *, ids=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self._known_count = count
+        self._ids = ids
 
     @cached_property
     def count(self):
@@ -232,5 +239,9 @@ class CountedPaginator(Paginator):
         """The page's rows (`object_list`, a slice of the listing) chosen by id in a subquery,
         then read with their joins: a deep page (`?page=100`, an offset of thousands) then joins
         makers to its own rows only, not to every row it skips."""
-        rows = self.object_list.filter(pk__in=Subquery(object_list.values("pk")))
+        if self._ids is None:
+            ids = object_list.values("pk")
+        else:
+            ids = self._ids[object_list.query.low_mark : object_list.query.high_mark]
+        rows = self.object_list.filter(pk__in=Subquery(ids))
         return super()._get_page(rows, number, paginator)

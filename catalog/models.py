@@ -384,14 +384,19 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         verbose_name = _("product catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
-        from .queries import product_cards
+        from .filters import PAGE_FIELD_SORTS, SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
+        from .queries import product_cards, product_ids_by_page_fields
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters.from_query(request.GET)
         products = product_cards(self.locale)
         summary = catalogue_summary(filters, products, self.locale)
-        paginator = CountedPaginator(filters.apply(products, self.locale), self.page_size, summary["count"])
+        ids = None
+        if not filters.active and filters.sort in PAGE_FIELD_SORTS:
+            # Unfiltered and sorted by page columns: each page's rows are picked from wagtailcore_page alone.
+            ids = product_ids_by_page_fields(self.locale).order_by(*SORTS[filters.sort][1])
+        listing = filters.apply(products, self.locale)
+        paginator = CountedPaginator(listing, self.page_size, summary["count"], ids=ids)
         page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             filters=filters,

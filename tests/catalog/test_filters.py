@@ -145,6 +145,15 @@ def test_pages_follow_the_sort_without_gaps_or_repeats(client, catalogue, monkey
         ["Tempe chips original"],
         ["Tempe chips seaweed"],
     ]
+    # Unfiltered and sorted by the page's own columns, the pages' rows are picked from
+    # wagtailcore_page alone (catalog.queries.product_ids_by_page_fields): the same rows, in order.
+    newest = [client.get(f"{catalogue.url}?page={n}").context["products"] for n in range(1, 5)]
+    assert [p.title for page in newest for p in page] == [
+        "Tempe chips seaweed",
+        "Tempe chips original",
+        "Porcelain mug set",
+        "Porcelain vase",
+    ]
     last = client.get(f"{catalogue.url}?sort=price&page=2&category=snacks").context["products"]
     assert [p.title for p in last] == ["Tempe chips seaweed"]
 
