@@ -66,7 +66,7 @@ def product_ids_by_page_fields(locale):
 
     Ordered by the page's own columns (newest, name), a page of the unfiltered catalogue is picked
     from these: at an offset of thousands, the walk then reads one index of live pages by locale,
-    type and sort (home 0007) instead of joining each skipped row to the product table.
+    type and sort (home 0006) instead of joining each skipped row to the product table.
     """
     product_type = ContentType.objects.get_for_model(ProductPage)
     return shown_in_locale(Page.objects.filter(content_type=product_type), locale).values("pk")

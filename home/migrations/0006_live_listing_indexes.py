@@ -3,6 +3,10 @@
 A deep page (`?page=100`: 2,376 rows to skip) walked the index and read each page's row to check
 that it is live and whether it is an alias. Built over live pages, with `alias_of_id` in the
 index, the walk reads the index alone: 9 ms of SQL become 5 at 40,000 products.
+
+The two `type` indexes have the content type in the key as well: the unfiltered catalogue picks a
+page's products from wagtailcore_page alone (`catalog.queries.product_ids_by_page_fields`), without
+joining each page it skips to the product table (2 ms).
 """
 
 from django.db import migrations
@@ -14,6 +18,8 @@ OLD = {
 NEW = {
     "home_page_live_published_idx": "(locale_id, first_published_at {desc}, id)",
     "home_page_live_title_idx": "(locale_id, title, id)",
+    "home_page_live_type_published_idx": "(locale_id, content_type_id, first_published_at {desc}, id)",
+    "home_page_live_type_title_idx": "(locale_id, content_type_id, title, id)",
 }
 
 
