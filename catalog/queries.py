@@ -34,10 +34,16 @@ def _card_photos(renditions):
     return Prefetch("gallery_images", queryset=photos, to_attr="card_photos")
 
 
+# What every card needs to link to its page and to tell whether its text is in the listing's language.
+PAGE_CARD_FIELDS = (
+    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
+    *("locale__language_code", "alias_of__locale__language_code"),
+)
+
 # What a product card shows and links to: a listing reads only these columns of its rows.
 CARD_FIELDS = (
-    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
-    *("first_published_at", "locale__language_code", "alias_of__locale__language_code"),
+    *PAGE_CARD_FIELDS,
+    "first_published_at",
     *("price_from", "moq", "unit", "samples_available", "summary"),
     *("vendor__title", "vendor__url_path", "vendor__is_demo"),
 )
@@ -55,8 +61,7 @@ def product_cards(locale, *, renditions=True):
 
 # What a maker card shows and links to.
 VENDOR_CARD_FIELDS = (
-    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
-    *("locale__language_code", "alias_of__locale__language_code"),
+    *PAGE_CARD_FIELDS,
     *("tagline", "sector", "district", "verified_on", "is_demo", "logo", "cover_image"),
 )
 

@@ -2,15 +2,15 @@
 
 from django.utils import timezone
 
-from catalog.queries import chosen_in_locale, shown_in_locale
+from catalog.queries import PAGE_CARD_FIELDS, chosen_in_locale, shown_in_locale
 from catalog.renditions import CARD_SPECS, renditions_of
 
 from .models import CollectionPage, EventPage, StoryPage
 
 # What a story card shows and links to (and a feed item): listings leave the body unread.
 STORY_CARD_FIELDS = (
-    *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
-    *("first_published_at", "last_published_at", "locale__language_code", "alias_of__locale__language_code"),
+    *PAGE_CARD_FIELDS,
+    *("first_published_at", "last_published_at"),
     *("intro", "topic", "date", "hero_image"),
 )
 
