@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.models import Page
 
 from home.routing import public_pages_q
+from home.search_backend import searching_in
 
 from .models import ProductGalleryImage, ProductPage, VendorPage
 from .renditions import CARD_SPECS, renditions_of
@@ -119,13 +120,14 @@ def featured_products(home_page, limit=8, *, renditions=True):
 def search_within(model, listing, locale, query, limit=24):
     """Search `model` in `locale`; return rows of `listing` (its filters and prefetches) in rank order.
 
-    The search backend can only filter on indexed fields, so it ranks ids (twice as many as
-    needed) and the listing queryset applies the rest (live, public, translated) in one more
-    query, unordered (the rank orders them). The listing's prefetches (photos, renditions) then
-    run for the rows shown only.
+    The words are stemmed in the locale's language. The search backend can only filter on indexed
+    fields, so it ranks ids (twice as many as needed) and the listing queryset applies the rest
+    (live, public, translated) in one more query, unordered (the rank orders them). The listing's
+    prefetches (photos, renditions) then run for the rows shown only.
     """
     hits = model.objects.live().filter(locale=locale).only("id").search(query)[: limit * 2]
-    ranked_ids = [hit.id for hit in hits]
+    with searching_in(locale.language_code):  # stem the words in the locale's language
+        ranked_ids = [hit.id for hit in hits]
     prefetches = listing._prefetch_related_lookups  # re-applied below, to fewer rows
     rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ranked_ids)}
     shown = [rows[i] for i in ranked_ids if i in rows][:limit]

@@ -1,4 +1,19 @@
-"""Wagtail's database search backend, with a faster first page of results on PostgreSQL.
+"""Wagtail's database search backend: on PostgreSQL, stemmed in each page's language, and with a
+faster first page of results.
+
+Stemming in each page's language
+--------------------------------
+Wagtail's PostgreSQL backend stems every text with one configuration (`SEARCH_CONFIG`). Here a
+translatable object (a page, a snippet with a locale) is indexed with the configuration of its
+locale's language, from the backend's `LANGUAGE_CONFIGS` (`"simple"`, no stemming, for a language
+PostgreSQL has none for); other objects (images, documents) with `SEARCH_CONFIG`. A search's words
+are stemmed in the language searched: the one named with `searching_in(language_code)`, as the site
+search and the catalogue do, or else (the admin, searching every locale) in every configuration at
+once, so a word matches however its page was indexed. Changing `LANGUAGE_CONFIGS` needs
+`manage.py update_index` to re-index what is already there.
+
+A faster first page of results
+------------------------------
 
 Wagtail's PostgreSQL backend ranks a search in one query: it joins the model's rows (live, in the
 visitor's locale) to their index entries and sorts every match by relevance. For a common word in a
@@ -19,6 +34,13 @@ Wagtail runs it. Counts, searches over chosen fields, fuzzy searches, scores and
 searches are Wagtail's own. SQLite and the other databases get Wagtail's backend unchanged.
 """
 
+import copy
+import operator
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache, reduce
+
 from django.db import connection
 from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.expressions import CombinedExpression
@@ -29,17 +51,34 @@ from wagtail.search.backends.database import SearchBackend as DatabaseSearchBack
 WINDOW_PER_RESULT = 10  # index entries ranked per result asked for
 MIN_WINDOW = 200
 
+_searched_language = ContextVar("searched_language", default=None)
+
+
+@contextmanager
+def searching_in(language_code):
+    """Searches made inside look for pages in this language: their words are stemmed with its
+    text search configuration only (PostgreSQL; other databases do not stem)."""
+    token = _searched_language.set(language_code)
+    try:
+        yield
+    finally:
+        _searched_language.reset(token)
+
 
 def SearchBackend(params):  # noqa: N802 - Wagtail loads a backend by calling `SearchBackend(params)`
-    """The backend for the default database: Wagtail's, ranking index entries first on PostgreSQL."""
+    """The backend for the default database: Wagtail's; on PostgreSQL stemmed in each page's
+    language and ranking index entries first."""
     if connection.vendor == "postgresql":
         return _postgres_backend_class()(params)
     return DatabaseSearchBackend(params)
 
 
+@cache
 def _postgres_backend_class():
     # Imported here: the PostgreSQL backend needs django.contrib.postgres, which SQLite sites lack.
+    from wagtail.models import Locale, TranslatableMixin
     from wagtail.search.backends.database.postgres.postgres import (
+        PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
         PostgresSearchResults,
@@ -48,7 +87,31 @@ def _postgres_backend_class():
     from wagtail.search.query import Fuzzy, MatchAll, Not
     from wagtail.search.utils import get_descendants_content_types_pks
 
+    class LanguageIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            """Index each object with the text search configuration of its locale's language."""
+            if not self.backend.language_configs or not issubclass(model, TranslatableMixin):
+                return super().add_items(model, objs)
+            languages = dict(Locale.objects.values_list("pk", "language_code"))
+            by_config = defaultdict(list)
+            for obj in objs:
+                by_config[self.backend.config_for_language(languages.get(obj.locale_id))].append(obj)
+            for config, group in by_config.items():
+                # Wagtail's indexer stems with its backend's `config`: one backend per configuration.
+                PostgresIndex(self.backend.with_config(config)).add_items(model, group)
+
     class RankedEntriesQueryCompiler(PostgresSearchQueryCompiler):
+        def get_config(self, backend):
+            return backend.query_config()
+
+        def build_tsquery(self, query, config=None):
+            """A tuple of configurations (a search in every language) matches the words stemmed in any."""
+            if not isinstance(config, tuple):
+                return super().build_tsquery(query, config=config)
+            build = super().build_tsquery
+            tsqueries = [tsquery for each in config if (tsquery := build(query, config=each)) is not None]
+            return reduce(operator.or_, tsqueries) if tsqueries else None
+
         def ranked_window(self, config, start, stop):
             """The queryset of rows `[start:stop]`, found among a window of best-ranked index entries.
 
@@ -105,8 +168,31 @@ def _postgres_backend_class():
                     # Fewer rows than asked for, and matches beyond the window: rank them all.
             return super()._do_search()
 
-    class RankedEntriesPostgresSearchBackend(PostgresSearchBackend):
+    class LanguagePostgresSearchBackend(PostgresSearchBackend):
+        index_class = LanguageIndex
         query_compiler_class = RankedEntriesQueryCompiler
         results_class = RankedEntriesSearchResults
 
-    return RankedEntriesPostgresSearchBackend
+        def __init__(self, params):
+            super().__init__(params)
+            self.language_configs = dict(params.get("LANGUAGE_CONFIGS", {}))
+
+        def config_for_language(self, language_code):
+            if not self.language_configs or language_code is None:
+                return self.config
+            return self.language_configs.get(language_code, "simple")
+
+        def query_config(self):
+            """The configuration a search's words are stemmed with: the searched language's, or, when
+            no language is named, a tuple of every configuration pages may be indexed with."""
+            language = _searched_language.get()
+            if language is not None or not self.language_configs:
+                return self.config_for_language(language)
+            return tuple(dict.fromkeys([self.config, *self.language_configs.values(), "simple"]))
+
+        def with_config(self, config):
+            backend = copy.copy(self)
+            backend.config = config
+            return backend
+
+    return LanguagePostgresSearchBackend

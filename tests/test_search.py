@@ -3,6 +3,8 @@ results by kind, falls back to English pages, and suggests titles as the buyer t
 
 import pytest
 
+from django.db import connection
+
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import ProductPage
@@ -152,3 +154,59 @@ def test_a_slice_of_search_results_is_the_same_slice_of_the_whole_ranking(
     for start, stop in [(0, 2), (2, 5), (0, 7), (5, 20)]:
         results = get_search_backend().search("celadon", english)[start:stop]
         assert [page.pk for page in results] == everything[start:stop]
+
+
+# Stemming in each page's language. PostgreSQL indexes a page with its locale's text search
+# configuration (home/search_backend.py), so another form of a word finds it: Indonesian "makan"
+# (to eat) finds "makanan" (food), English "chip" finds "chips". SQLite's full-text index does not
+# stem: there a search matches whole words, in every language.
+STEMS = "postgresql"
+
+
+@pytest.fixture
+def tempe_chips(vendor):
+    chips = factories.make_product(vendor, "Tempe chips", summary="Thin, crisp chips of Malang tempe")
+    factories.translate_page(
+        chips,
+        "id",
+        {
+            "Tempe chips": "Keripik tempe",
+            "Thin, crisp chips of Malang tempe": "Makanan ringan tipis dan renyah dari tempe Malang",
+        },
+    )
+    return chips
+
+
+def _product_titles(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return [p.title for p in response.context["products"]] if not response.context["fallback"] else []
+
+
+def test_a_search_finds_the_word_as_written_in_every_language(client, tempe_chips):
+    assert _product_titles(client, "id", "makanan") == ["Keripik tempe"]
+    assert _product_titles(client, "en", "chips") == ["Tempe chips"]
+
+
+def test_a_search_in_indonesian_finds_another_form_of_an_indonesian_word(client, tempe_chips):
+    expected = ["Keripik tempe"] if connection.vendor == STEMS else []
+    assert _product_titles(client, "id", "makan") == expected
+
+
+def test_a_search_in_english_finds_another_form_of_an_english_word(client, tempe_chips):
+    expected = ["Tempe chips"] if connection.vendor == STEMS else []
+    assert _product_titles(client, "en", "chip") == expected
+
+
+def test_a_search_in_no_language_in_particular_stems_the_words_in_each_language(tempe_chips):
+    # Wagtail's own searches (the admin's, an API's) name no language: on PostgreSQL their words are
+    # stemmed in every locale's configuration, so pages of each language are found.
+    every_locale = ProductPage.objects.live()
+    stems = connection.vendor == STEMS
+    for query, title, found in [
+        ("makanan", "Keripik tempe", True),  # stemmed in English it would stay "makanan", not "makan"
+        ("makan", "Keripik tempe", stems),
+        ("chip", "Tempe chips", stems),
+    ]:
+        titles = [page.title for page in get_search_backend().search(query, every_locale)]
+        assert (title in titles) is found, query

@@ -103,10 +103,11 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "storefront.wsgi.application"
 
-# Database: SQLite file by default, anything dj-database-url understands from DATABASE_URL.
+# Database: SQLite file by default (DATABASE_URL unset or empty), anything dj-database-url
+# understands from DATABASE_URL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
@@ -284,12 +285,23 @@ WAGTAIL_SITE_NAME = "Etalase Malang"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # Wagtail's database backend; on PostgreSQL a page of results ranks index entries first.
+        # Wagtail's database backend; on PostgreSQL stemmed in each page's language, and a page of
+        # results ranks index entries first.
         "BACKEND": "home.search_backend",
-        # PostgreSQL's text search configuration for stemming (English, the buyers' language). Named,
-        # rather than left to the server's default, it makes `to_tsquery` a constant that is
-        # computed once per search instead of once per ranked row. Ignored by SQLite.
+        # PostgreSQL's text search configuration for what has no language (images, documents), and
+        # for a page whose language is not below. Named, rather than left to the server's default,
+        # it makes `to_tsquery` a constant that is computed once per search instead of once per
+        # ranked row. Ignored by SQLite, which does not stem.
         "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG", "english"),
+        # Each locale's configuration, where PostgreSQL has one; "simple" (no stemming) where it
+        # has none. Run `manage.py update_index` after changing these.
+        "LANGUAGE_CONFIGS": {
+            "en": "english",
+            "id": "indonesian",
+            "ar": "arabic",
+            "zh-hans": "simple",
+            "ja": "simple",
+        },
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
