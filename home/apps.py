@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import page_cache, sites  # noqa: F401  (sites: its receivers forget changed sites)
+        from . import checks, page_cache, sites  # noqa: F401  (checks: registers them; sites: its receivers)
 
         page_cache.connect_signals()

@@ -239,7 +239,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_LOCATION = os.environ.get("AWS_LOCATION", "")  # key prefix inside the bucket, e.g. "media"
     # Names never change (file_overwrite off), so browsers and CDNs may keep a file for a week.
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
-    default_storage = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage, reusing each signed URL for half its lifetime (storefront/storage.py).
+    default_storage = {"BACKEND": "storefront.storage.MediaStorage"}
 else:
     default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {

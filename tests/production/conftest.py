@@ -85,7 +85,7 @@ def use_s3_storage(settings, endpoint, bucket, **overrides):
     settings.STORAGES = {
         **django_settings.STORAGES,
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "storefront.storage.MediaStorage",  # as configured in production
             "OPTIONS": s3_options(endpoint, bucket, **overrides),
         },
     }

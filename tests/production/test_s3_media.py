@@ -134,6 +134,65 @@ def test_product_page_shows_photos_served_from_the_bucket(client, s3_media, s3_c
     assert len(renditions) == image.renditions.count() >= 2
 
 
+def _bucket_sources(page, s3_endpoint):
+    return [
+        html.unescape(src).split(" ")[0]
+        for srcset in re.findall(r'(?:src|srcset)="([^"]+)"', page.content.decode())
+        for src in srcset.split(", ")
+        if s3_endpoint in src
+    ]
+
+
+def test_pages_reuse_their_pictures_signed_urls_which_still_serve_them(client, s3_media, s3_endpoint, vendor):
+    # Signing a URL costs botocore about 0.2 ms, and a catalogue page shows some 150 of them:
+    # storefront.storage.MediaStorage hands a signed URL out again for half its lifetime.
+    image, _content = store_image("Porcelain burner")
+    product = factories.make_product(vendor, "Porcelain aroma burner")
+    product.gallery_images.add(ProductGalleryImage(image=image, alt_text="White porcelain burner"))
+    factories.publish(product)
+
+    for url in (product.url, "/en/products/"):
+        first = _bucket_sources(client.get(url), s3_endpoint)
+        time.sleep(1.1)  # a URL signed again would carry another time (X-Amz-Date, to the second)
+        again = _bucket_sources(client.get(url), s3_endpoint)
+        assert first and first == again, url
+    for url in set(first):
+        assert "X-Amz-Signature=" in url
+        status, body = fetch(url)
+        assert status == 200 and len(body) > 0
+
+
+def test_a_signed_url_is_signed_afresh_once_half_its_lifetime_is_over(settings, s3_endpoint, bucket):
+    use_s3_storage(settings, s3_endpoint, bucket, querystring_expire=2)  # reused for 1 s
+    image, content = store_image("Batik scarf")
+    first = image.file.url
+    assert image.file.url == first
+    time.sleep(1.1)
+    fresh = image.file.url
+    assert fresh != first and "X-Amz-Signature=" in fresh
+    assert fetch(fresh) == (200, content)
+
+
+def test_a_check_warns_when_cached_pages_can_outlive_their_signed_urls(settings, s3_endpoint, bucket):
+    settings.PAGE_CACHE, settings.PAGE_CACHE_SECONDS = True, 600
+    settings.PAGE_CACHE_CDN_MAX_AGE, settings.PAGE_CACHE_MAX_AGE = 300, 60
+    use_s3_storage(settings, s3_endpoint, bucket, querystring_expire=3600)
+    assert _check_warnings() == []
+
+    use_s3_storage(settings, s3_endpoint, bucket, querystring_expire=1800)  # reused 900 s + kept 960 s
+    [warning] = _check_warnings()
+    assert "AWS_QUERYSTRING_EXPIRE" in warning.msg and "960 s" in warning.msg
+
+    use_s3_storage(settings, s3_endpoint, bucket, querystring_expire=1800, querystring_auth=False)
+    assert _check_warnings() == []
+
+
+def _check_warnings():
+    from django.core.checks import run_checks
+
+    return [message for message in run_checks() if message.id == "home.W001"]
+
+
 def test_public_bucket_behind_a_custom_domain_gives_plain_urls(settings, s3_endpoint, bucket, s3_client):
     # The custom domain here is moto itself (path-style), standing in for a CDN in front of the bucket.
     domain = f"{s3_endpoint.removeprefix('http://')}/{bucket}"
