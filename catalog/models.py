@@ -24,6 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
+from home.search import CharacterTermsMixin
 
 from .fields import MinorUnitsField, from_minor_units
 from .validators import validate_hs_code, validate_nib, validate_price_tiers, validate_whatsapp
@@ -157,7 +158,7 @@ class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
+class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     """An SME's profile. The vendor's own subtree: its products live below it."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -269,6 +270,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Pag
     search_fields = Page.search_fields + [
         index.SearchField("tagline"),
         index.SearchField("story"),
+        index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.AutocompleteField("tagline"),
         index.FilterField("district"),
         index.FilterField("sector"),
@@ -410,7 +412,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
+class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("maker"),
@@ -511,6 +513,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Pa
         index.SearchField("summary", boost=1.5),
         index.SearchField("description"),
         index.SearchField("materials"),
+        index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.AutocompleteField("summary"),
         index.FilterField("locale_id"),
         index.FilterField("category_id"),

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 from wagtail.models import Page
 
 from home.routing import public_pages_q
+from home.search import search_terms
 from home.search_backend import searching_in
 
 from .models import ProductGalleryImage, ProductPage, VendorPage
@@ -125,7 +126,8 @@ def search_within(model, listing, locale, query, limit=24):
     (live, public, translated) in one more query, unordered (the rank orders them). The listing's
     prefetches (photos, renditions) then run for the rows shown only.
     """
-    hits = model.objects.live().filter(locale=locale).only("id").search(query)[: limit * 2]
+    terms = search_terms(query, locale.language_code)  # Chinese and Japanese: pairs of characters
+    hits = model.objects.live().filter(locale=locale).only("id").search(terms)[: limit * 2]
     with searching_in(locale.language_code):  # stem the words in the locale's language
         ranked_ids = [hit.id for hit in hits]
     prefetches = listing._prefetch_related_lookups  # re-applied below, to fewer rows

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
+from home.search import CharacterTermsMixin
 
 from .blocks import StoryBodyBlock
 
@@ -91,7 +92,7 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
         return StoriesAtomFeed(self)(request)
 
 
-class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
+class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -120,6 +121,7 @@ class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.FilterField("topic"),
         index.FilterField("locale_id"),
     ]

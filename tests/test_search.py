@@ -210,3 +210,54 @@ def test_a_search_in_no_language_in_particular_stems_the_words_in_each_language(
     ]:
         titles = [page.title for page in get_search_backend().search(query, every_locale)]
         assert (title in titles) is found, query
+
+
+# Chinese and Japanese are written without spaces: a full-text index reads "玛琅白瓷茶蜡香薰炉" as
+# one word. Pages in these languages are also indexed by character (home/search.py), so a search
+# for a part of their text finds them, on SQLite and PostgreSQL alike.
+@pytest.fixture
+def burner_in_chinese_and_japanese(product):
+    strings = {
+        "zh-hans": {
+            "Hand-painted porcelain aroma burner": "玛琅白瓷茶蜡香薰炉",
+            "Tea-light aromatherapy burner in white Malang porcelain": "手绘莲花图案的双层香薰炉",
+        },
+        "ja": {
+            "Hand-painted porcelain aroma burner": "マラン産白磁のアロマポット",
+            "Tea-light aromatherapy burner in white Malang porcelain": "蓮を手描きした二段式のポット",
+        },
+    }
+    return {code: factories.translate_page(product, code, texts) for code, texts in strings.items()}
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "found"),
+    [
+        ("zh-hans", "香薰炉", True),  # "aroma burner", inside the title
+        ("zh-hans", "莲花", True),  # "lotus", inside the summary
+        ("zh-hans", "瓷", True),  # a single character
+        ("zh-hans", "炉香", False),  # both characters are there, but not side by side
+        ("ja", "アロマポット", True),
+        ("ja", "白磁", True),
+        ("ja", "磁器", False),
+    ],
+)
+def test_a_search_in_chinese_or_japanese_finds_a_part_of_the_text(
+    client, burner_in_chinese_and_japanese, language, query, found
+):
+    page = burner_in_chinese_and_japanese[language]
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    products = [p.title for p in response.context["products"]]
+    assert products == ([page.title] if found else []), (query, response.context["fallback"])
+
+
+def test_the_catalogue_filters_by_a_part_of_a_chinese_title(client, vendor, burner_in_chinese_and_japanese):
+    factories.make_product(vendor, "Batik silk scarf")  # listed in Chinese too, in English
+    assert "Batik silk scarf" in client.get("/zh-hans/products/").content.decode()
+
+    response = client.get("/zh-hans/products/", {"q": "香薰炉"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "玛琅白瓷茶蜡香薰炉" in content
+    assert "Batik silk scarf" not in content
