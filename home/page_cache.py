@@ -56,7 +56,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, pat
 
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model_string
-from wagtail.models import Page, get_page_models
+from wagtail.models import COMMENTS_RELATION_NAME, Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 GENERATION_KEY = "page-cache:generation"
@@ -269,14 +269,36 @@ def new_generation():
         _request_generation.set(generation)
 
 
-def content_changed(sender=None, created=False, **kwargs):
+# What saving a draft, a comment or a lock writes to a page's row: nothing a visitor sees.
+DRAFT_FIELDS = frozenset(
+    {
+        *("latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes"),
+        *(COMMENTS_RELATION_NAME, "locked", "locked_at", "locked_by"),
+    }
+)
+
+
+def content_changed(sender=None, created=False, instance=None, update_fields=None, **kwargs):
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults by the first page that read it: that page already showed them
+    if kwargs.get("signal") is post_save and _unseen_page_save(instance, update_fields):
+        return
     new_generation()
     # Again once the change is committed: a page rendered meanwhile from the old rows was stored
     # under the generation set above.
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(new_generation)
+
+
+def _unseen_page_save(instance, update_fields):
+    """Whether saving this page changes nothing visitors see: it is not live (a draft, a new page,
+    or one being unpublished, which `page_unpublished` reports), or only its draft was saved.
+
+    Editors and makers save drafts all day; each one used to make every stored page stale.
+    """
+    if not isinstance(instance, Page):
+        return False
+    return not instance.live or (update_fields is not None and set(update_fields) <= DRAFT_FIELDS)
 
 
 def note_served_page(page, request, serve_args, serve_kwargs):

@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from tests import factories
+from tests.catalog.test_validation import product_form
 
 PURGED = []
 
@@ -278,6 +279,31 @@ def test_draft_seen_by_an_editor_never_reaches_visitors(shop):
 
     for response in get_twice(kabut.url):
         assert "Draft name not yet published" not in html(response)
+
+
+def test_drafts_and_locks_leave_the_stored_pages_as_they_are(shop):
+    # Makers and editors save drafts all day: none of it changes what visitors see, so none of it
+    # makes the stored pages stale.
+    burner, kabut = shop["burner"], shop["kabut"]
+    pages = [burner.url, shop["products"].url, kabut.url]
+    warm(*pages)
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.com", "pw"))
+
+    new_draft = editor.post(f"/admin/pages/add/catalog/productpage/{kabut.id}/", product_form())
+    assert new_draft.status_code == 302
+    burner.title = "Draft name not yet published"
+    burner.save_revision()  # what the editor's "Save draft" does
+    assert editor.post(f"/admin/pages/{burner.id}/lock/").status_code == 302
+
+    for url in pages:
+        response = Client().get(url)
+        assert response["X-Cache"] == "HIT", url
+        assert "Draft name not yet published" not in html(response)
+        assert "Porcelain mug set" not in html(response)  # the new product's draft
+
+    factories.publish(burner)
+    assert "Draft name not yet published" in html(Client().get(shop["products"].url))
 
 
 def test_view_restricted_page_is_never_cached(shop):
