@@ -272,6 +272,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         index.SearchField("story"),
         index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.AutocompleteField("tagline"),
+        index.AutocompleteField("character_terms"),
         index.FilterField("district"),
         index.FilterField("sector"),
         index.FilterField("locale_id"),
@@ -515,6 +516,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         index.SearchField("materials"),
         index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.AutocompleteField("summary"),
+        index.AutocompleteField("character_terms"),
         index.FilterField("locale_id"),
         index.FilterField("category_id"),
         index.FilterField("vendor_id"),

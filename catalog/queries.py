@@ -145,7 +145,8 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
         return search_within(model, listing(locale), locale, query, limit)
 
     def suggest(locale, query, limit):
-        return list(model.objects.live().public().filter(locale=locale).autocomplete(query)[:limit])
+        terms = search_terms(query, locale.language_code)
+        return list(model.objects.live().public().filter(locale=locale).autocomplete(terms)[:limit])
 
     return SearchSection(
         key=key, title=title, card_template=card_template, search=search, suggest=suggest, more_url=more_url

@@ -122,6 +122,7 @@ class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Char
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("character_terms"),  # Chinese and Japanese text, by character
+        index.AutocompleteField("character_terms"),
         index.FilterField("topic"),
         index.FilterField("locale_id"),
     ]

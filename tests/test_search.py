@@ -261,3 +261,14 @@ def test_the_catalogue_filters_by_a_part_of_a_chinese_title(client, vendor, burn
     content = response.content.decode()
     assert "玛琅白瓷茶蜡香薰炉" in content
     assert "Batik silk scarf" not in content
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"), [("zh-hans", "香薰"), ("zh-hans", "香薰炉"), ("ja", "アロマ")]
+)
+def test_suggestions_in_chinese_and_japanese_match_a_part_of_the_title(
+    client, burner_in_chinese_and_japanese, language, typed
+):
+    response = client.get(f"/{language}/search/suggest/", {"q": typed})
+    titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
+    assert titles == [burner_in_chinese_and_japanese[language].title]
