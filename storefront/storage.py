@@ -1,8 +1,8 @@
 """Media storage on S3 whose signed URLs are reused while they have half their lifetime left.
 
 django-storages signs a private object's URL each time it is asked for one: about 0.2 ms of
-botocore per URL on this project's machine, and a catalogue page shows about 150 of them (three
-formats, two sizes, 24 products), 30 ms on every uncached page. Here a URL signed for
+botocore per URL, and a catalogue page shows 144 of them (three formats, two sizes, 24 products),
+26 ms on every uncached page (`benchmarks/media_urls.py`). Here a URL signed for
 `querystring_expire` seconds is handed out again, in this process, for the first half of that time;
 every URL handed out is therefore still valid for at least the other half. Pages that hold these
 URLs are kept for less than that (the page cache, the CDN, browsers: `home.checks` warns when they
