@@ -66,12 +66,16 @@ def stories_featuring(page, limit=6):
 
 
 def events_with(vendor, limit=5):
-    """Upcoming events shown in the maker's locale that the maker takes part in."""
-    return list(
-        upcoming_events(vendor.locale)
-        .filter(participants__vendor__translation_key=vendor.translation_key)
-        .distinct()[:limit]
-    )
+    """Upcoming events shown in the maker's locale that the maker takes part in.
+
+    The events are picked by id in a subquery rather than joined to their participants and makers:
+    the same rows, and no DISTINCT over a join of six tables, which took PostgreSQL longer to plan
+    (5 ms) than to run.
+    """
+    from .models import EventParticipant
+
+    taking_part = EventParticipant.objects.filter(vendor__translation_key=vendor.translation_key)
+    return list(upcoming_events(vendor.locale).filter(pk__in=taking_part.values("event_id"))[:limit])
 
 
 def featured_stories(home_page, limit=3, *, renditions=True):
