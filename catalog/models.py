@@ -358,7 +358,17 @@ class ProductPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets.get("price_tiers")
-        if formset is not None:
+        if formset is not None and self._tiers_left_out(formset):
+            # modelcluster keeps a saved row that the form does not send back, beside the rows it
+            # does: a form missing some would save a table nobody saw (two tiers at 100 units).
+            self.add_error(
+                None,
+                _(
+                    "The price tiers have changed since this page was opened. "
+                    "Open the page again and make your changes there."
+                ),
+            )
+        elif formset is not None:
             rows = [
                 form
                 for form in formset.forms
@@ -370,6 +380,14 @@ class ProductPageForm(WagtailAdminPageForm):
                 rows[index].add_error(field, message)
                 self.add_error(None, message)
         return cleaned
+
+    @staticmethod
+    def _tiers_left_out(formset):
+        """Whether saved tiers of this product are missing from the form that was sent."""
+        if formset.instance.pk is None:
+            return False
+        sent = {form.instance.pk for form in formset.initial_forms}
+        return any(tier.pk is not None and tier.pk not in sent for tier in formset.get_queryset())
 
 
 class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):

@@ -41,6 +41,24 @@ def product_form(**overrides):
     return nested_form_data(data)
 
 
+def edit_form(product, prices=None, **overrides):
+    """The edit form as the admin sends it: the saved price tiers keep their ids; `prices` maps a
+    tier's row number to a new unit price."""
+    rows = [
+        {
+            "id": tier.pk,
+            "min_quantity": tier.min_quantity,
+            "unit_price": (prices or {}).get(index, f"{tier.unit_price / 100:.2f}"),
+            "currency": tier.currency,
+            "ORDER": index,
+        }
+        for index, tier in enumerate(product.price_tiers.order_by("sort_order"))
+    ]
+    data = product_form(**overrides)
+    data.update(nested_form_data({"price_tiers": inline_formset(rows, initial=len(rows), min=1)}))
+    return data
+
+
 def vendor_form(**overrides):
     data = {
         "title": "Studio Lempung Salju",
@@ -121,3 +139,34 @@ def test_valid_vendor_is_created(admin_client, site_tree):
         "ja",
         "zh-hans",
     ]
+
+
+def edit_tiers(client, product, tiers, *, initial):
+    """Post the edit form with these tier rows; `initial`: how many of them are saved rows."""
+    rows = [{"id": pk or "", "min_quantity": q, "unit_price": p, "currency": "USD"} for pk, q, p in tiers]
+    data = product_form(tiers=[])
+    data.update(nested_form_data({"price_tiers": inline_formset(rows, initial=initial, min=1)}))
+    return client.post(f"/admin/pages/{product.id}/edit/", data)
+
+
+def test_saved_tiers_are_edited_in_place(admin_client, vendor):
+    add_product(admin_client, vendor, product_form())
+    product = ProductPage.objects.get(slug="porcelain-mug-set", locale__language_code="en")
+    first, second = product.price_tiers.all()
+    tiers = [(first.pk, 100, "4.00"), (second.pk, 600, "3.00")]
+    response = edit_tiers(admin_client, product, tiers, initial=2)
+    assert response.status_code == 302
+    assert [(t.min_quantity, t.unit_price) for t in product.price_tiers.all()] == [(100, 400), (600, 300)]
+
+
+def test_a_form_without_the_saved_tiers_is_refused_and_changes_nothing(admin_client, vendor):
+    """A form sent without some of the saved rows (an old copy of the page, or a hand-made request)
+    would keep them beside the new ones: two tiers at 100 units. It is refused instead."""
+    add_product(admin_client, vendor, product_form())
+    product = ProductPage.objects.get(slug="porcelain-mug-set", locale__language_code="en")
+    response = edit_tiers(admin_client, product, [(None, 100, "4.00"), (None, 600, "3.00")], initial=0)
+    assert response.status_code == 200
+    assert "The price tiers have changed since this page was opened" in response.content.decode()
+    product = ProductPage.objects.get(pk=product.pk)
+    assert [(t.min_quantity, t.unit_price) for t in product.price_tiers.all()] == [(100, 450), (500, 380)]
+    assert product.get_latest_revision().as_object().price_tiers.count() == 2

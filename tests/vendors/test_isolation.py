@@ -146,7 +146,7 @@ def test_page_listings_show_only_own_pages(client_a, maker_a, maker_b):
 
 
 def test_maker_can_add_edit_and_upload_in_its_own_space(client_a, maker_a):
-    from tests.catalog.test_validation import product_form
+    from tests.catalog.test_validation import edit_form, product_form
 
     response = client_a.post(
         f"/admin/pages/add/catalog/productpage/{maker_a.vendor.pk}/", product_form(title="Alpha mug set")
@@ -157,7 +157,7 @@ def test_maker_can_add_edit_and_upload_in_its_own_space(client_a, maker_a):
     edit = client_a.get(f"/admin/pages/{mug.pk}/edit/")
     assert edit.status_code == 200
     response = client_a.post(
-        f"/admin/pages/{mug.pk}/edit/", product_form(title="Alpha mug set", summary="Now with saucers")
+        f"/admin/pages/{mug.pk}/edit/", edit_form(mug, title="Alpha mug set", summary="Now with saucers")
     )
     assert response.status_code == 302
     mug.refresh_from_db()

@@ -3,10 +3,9 @@
 import pytest
 
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from catalog.models import ProductPage
-from tests.catalog.test_validation import product_form
+from tests.catalog.test_validation import edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -14,21 +13,8 @@ COMMENT = "Tolong sebutkan warna glasir (please name the glaze colour)"
 
 
 def edit_product(client, product, summary, price, **actions):
-    """The edit form as the admin sends it: existing price tiers keep their ids, the first gets `price`."""
-    tiers = list(product.price_tiers.order_by("sort_order"))
-    rows = [
-        {
-            "id": tier.pk,
-            "min_quantity": tier.min_quantity,
-            "unit_price": f"{tier.unit_price / 100:.2f}",
-            "currency": "USD",
-            "ORDER": index,
-        }
-        for index, tier in enumerate(tiers)
-    ]
-    rows[0]["unit_price"] = price
-    data = product_form(title=product.title, slug=product.slug, summary=summary, **actions)
-    data.update(nested_form_data({"price_tiers": inline_formset(rows, initial=len(rows), min=1)}))
+    """The edit form as the admin sends it (saved price tiers keep their ids), the first tier at `price`."""
+    data = edit_form(product, {0: price}, title=product.title, slug=product.slug, summary=summary, **actions)
     return client.post(f"/admin/pages/{product.pk}/edit/", data)
 
 
