@@ -23,15 +23,18 @@ every match to its page, to keep the best 24.
 Here a page of results (a search sliced to `[start:stop]`, as the site search and the catalogue
 ask for it) is found the other way round:
 
-1. the best-ranked index entries of the model, a window of `WINDOW_PER_RESULT` times the results
-   asked for, with the same rank and the same tie-break (id, descending) as Wagtail's query;
-2. the model's own queryset (its filters: live, locale, ...) restricted to those ids.
+1. one query for the ids of the best-ranked index entries of the model, from the index alone: a
+   window of `WINDOW_PER_RESULT` times the results asked for, with the same rank and the same
+   tie-break (id, descending) as Wagtail's query;
+2. one query for the rows of the model's own queryset (its filters: live, locale, ...) among those
+   ids, in the window's order, sliced as asked.
 
 Every match outside the window ranks below every entry in it, so when the window holds enough rows
-that pass the queryset's filters, they are exactly the rows Wagtail's query would return. When it
-does not (most of the best entries are in other locales, or unpublished), the search runs as
-Wagtail runs it. Counts, searches over chosen fields, fuzzy searches, scores and unordered
-searches are Wagtail's own. SQLite and the other databases get Wagtail's backend unchanged.
+that pass the queryset's filters, they are exactly the rows Wagtail's query would return; and when
+the window is not full, it holds every match. Otherwise (most of the best entries are in other
+locales, or unpublished) the search runs as Wagtail runs it. Counts, searches over chosen fields,
+fuzzy searches, scores and unordered searches are Wagtail's own. SQLite and the other databases get
+Wagtail's backend unchanged.
 """
 
 import copy
@@ -42,7 +45,7 @@ from contextvars import ContextVar
 from functools import cache, reduce
 
 from django.db import connection
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models import BooleanField, F, Func, IntegerField, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
@@ -73,9 +76,19 @@ def SearchBackend(params):  # noqa: N802 - Wagtail loads a backend by calling `S
     return DatabaseSearchBackend(params)
 
 
+class InArray(Func):
+    """`expression = ANY(array)`: whether a value is in an array, sent as one parameter."""
+
+    arg_joiner = " = ANY("
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+
 @cache
 def _postgres_backend_class():
     # Imported here: the PostgreSQL backend needs django.contrib.postgres, which SQLite sites lack.
+    from django.contrib.postgres.fields import ArrayField
+
     from wagtail.models import Locale, TranslatableMixin
     from wagtail.search.backends.database.postgres.postgres import (
         PostgresIndex,
@@ -112,11 +125,12 @@ def _postgres_backend_class():
             tsqueries = [tsquery for each in config if (tsquery := build(query, config=each)) is not None]
             return reduce(operator.or_, tsqueries) if tsqueries else None
 
-        def ranked_window(self, config, start, stop):
-            """The queryset of rows `[start:stop]`, found among a window of best-ranked index entries.
+        def ranked_page(self, config, start, stop):
+            """Rows `[start:stop]`, found among a window of best-ranked index entries.
 
-            Each row carries `_more_matches_`: whether matches were left out of the window. None
-            when the search is not one this applies to.
+            None when the search is not one this applies to, or when the window cannot hold the
+            answer: fewer rows than asked for passed the queryset's filters, and there are matches
+            beyond the window.
             """
             query = self.query
             if (
@@ -133,39 +147,45 @@ def _postgres_backend_class():
             rank = self.build_tsrank(F("title"), query, config=config) * F("title_norm") + self.build_tsrank(
                 F("body"), query, config=config
             )
-            entries = IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-            )
-            matches = entries.annotate(
-                _vector_=CombinedExpression(F("title"), "||", F("body"))  # the expression the GIN index has
-            ).filter(_vector_=tsquery)
+            object_pk = Cast("object_id", IntegerField())
             window = max(stop * WINDOW_PER_RESULT, MIN_WINDOW)
-            best = (
-                matches.annotate(_rank_=rank)
-                .order_by(F("_rank_").desc(), Cast("object_id", IntegerField()).desc())
-                .values(object_pk=Cast("object_id", IntegerField()))[:window]
-            )
-            own_rank = entries.filter(object_id=Cast(OuterRef("pk"), CharField())).annotate(_rank_=rank)
-            return (
-                self.queryset.filter(pk__in=best)
-                .annotate(
-                    _search_rank_=Subquery(own_rank.values("_rank_")[:1]),
-                    _more_matches_=Exists(matches[window : window + 1]),
+            # 1. The window: ids of the best-ranked entries, read from the index alone.
+            ranked_ids = list(
+                IndexEntry.objects.filter(
+                    content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
                 )
-                .order_by(F("_search_rank_").desc(), "-pk")[start:stop]
+                .annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))  # as the GIN index has it
+                .filter(_vector_=tsquery)
+                .annotate(_rank_=rank)
+                .order_by(F("_rank_").desc(), object_pk.desc())
+                .values_list(object_pk, flat=True)[:window]
             )
+            if not ranked_ids:
+                return []
+            # 2. The queryset's rows among them, in the window's order. The ids go as one array
+            # (`= ANY`), not as hundreds of `IN` parameters for the driver to splice in.
+            ids = Value(ranked_ids, ArrayField(IntegerField()))
+            rows = list(
+                self.queryset.filter(InArray(F("pk"), ids))
+                .annotate(
+                    _search_position_=Func(
+                        ids, F("pk"), function="array_position", output_field=IntegerField()
+                    )
+                )
+                .order_by("_search_position_")[start:stop]
+            )
+            if len(rows) == stop - start or len(ranked_ids) < window:
+                return rows
+            return None
 
     class RankedEntriesSearchResults(PostgresSearchResults):
         def _do_search(self):
             # Autocomplete searches (their own compiler) and scored searches are Wagtail's.
             if self._score_field is None and isinstance(self.query_compiler, RankedEntriesQueryCompiler):
                 config = self.query_compiler.get_config(self.backend)
-                window = self.query_compiler.ranked_window(config, self.start, self.stop)
-                if window is not None:
-                    rows = list(window)
-                    if len(rows) == self.stop - self.start or (rows and not rows[0]._more_matches_):
-                        return rows
-                    # Fewer rows than asked for, and matches beyond the window: rank them all.
+                rows = self.query_compiler.ranked_page(config, self.start, self.stop)
+                if rows is not None:
+                    return rows
             return super()._do_search()
 
     class LanguagePostgresSearchBackend(PostgresSearchBackend):
