@@ -138,11 +138,13 @@ def search_within(model, listing, locale, query, limit=24):
 
 
 def page_search_section(key, title, card_template, model, listing, more_url=None):
-    """A site-search section for one page type: ranked hits from `listing(locale)`, title suggestions."""
+    """A site-search section for one page type: ranked hits from `listing(locale, renditions=False)`,
+    title suggestions."""
     from home.search import SearchSection
 
     def search(locale, query, limit):
-        return search_within(model, listing(locale), locale, query, limit)
+        # Without renditions: the search page reads every section's pictures at once (search_all).
+        return search_within(model, listing(locale, renditions=False), locale, query, limit)
 
     def suggest(locale, query, limit):
         terms = search_terms(query, locale.language_code)

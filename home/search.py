@@ -13,7 +13,7 @@ class SearchSection:
     key: str
     title: str  # lazy-translated heading, e.g. "Products"
     card_template: str  # included once per hit, with the hit as `item`
-    search: Callable  # (locale, query, limit) -> list of pages in rank order
+    search: Callable  # (locale, query, limit) -> list of pages in rank order, renditions not read
     suggest: Callable  # (locale, query, limit) -> list of pages for autocomplete
     more_url: Callable | None = None  # (locale, query) -> a listing with every hit, when there is one
 
@@ -24,13 +24,21 @@ def sections():
 
 def search_all(locale, query, limit=12):
     """[(section, hits, more_url)] for sections with at least one hit: the best `limit` of each kind,
-    and where a section has a listing of its own (the catalogue), a link to all of its hits there."""
+    and where a section has a listing of its own (the catalogue), a link to all of its hits there.
+
+    The renditions of every hit's picture, whatever its kind, are read here in one query.
+    """
+    from catalog.renditions import CARD_SPECS
+
+    from .images import prefetch_renditions
+
     results = []
     for section in sections():
         hits = section.search(locale, query, limit)
         if hits:
             more_url = section.more_url(locale, query) if section.more_url and len(hits) >= limit else ""
             results.append((section, hits, more_url))
+    prefetch_renditions([hit for _section, hits, _more_url in results for hit in hits], CARD_SPECS)
     return results
 
 
