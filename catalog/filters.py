@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import to_minor_units
 from .models import Category, CertificationType, District, ProductCertification, Sector
-from .queries import search_within
+from .queries import ranked_ids_within
 
 # Sorts by the page's own columns: the unfiltered catalogue picks its pages' rows by these alone.
 PAGE_FIELD_SORTS = ("newest", "name")
@@ -130,8 +130,7 @@ class CatalogueFilters:
         if self.price_max is not None:
             products = products.filter(price_from__lte=self.price_max)
         if self.q:
-            ranked = search_within(ProductPage, products, locale, self.q, limit=1000)
-            products = products.filter(id__in=[p.id for p in ranked])
+            products = products.filter(id__in=ranked_ids_within(ProductPage, products, locale, self.q, 1000))
         if sort:
             products = products.order_by(*SORTS[self.sort][1])
         return products

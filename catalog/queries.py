@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from home.routing import public_pages_q
 from home.search import search_terms
-from home.search_backend import searching_in
+from home.search_backend import ranked_ids, searching_in
 
 from .models import ProductGalleryImage, ProductPage, VendorPage
 from .renditions import CARD_SPECS, renditions_of
@@ -118,21 +118,29 @@ def featured_products(home_page, limit=8, *, renditions=True):
     return list(products.order_by("-first_published_at")[:limit])
 
 
+def ranked_ids_within(model, listing, locale, query, limit):
+    """The ids of the best-ranked `limit` rows of `listing` (of `model`, in `locale`) for `query`,
+    best first, its words stemmed in the locale's language. No row is loaded but ids.
+
+    The search backend can only filter on indexed fields, so it ranks the live pages of the locale
+    and the listing (live, public, translated, and any catalogue filters) keeps its own among them.
+    """
+    terms = search_terms(query, locale.language_code)  # Chinese and Japanese: pairs of characters
+    searchable = model.objects.live().filter(locale=locale).only("id")
+    with searching_in(locale.language_code):
+        return ranked_ids(searchable, terms, limit, among=listing)
+
+
 def search_within(model, listing, locale, query, limit=24):
     """Search `model` in `locale`; return rows of `listing` (its filters and prefetches) in rank order.
 
-    The words are stemmed in the locale's language. The search backend can only filter on indexed
-    fields, so it ranks ids (twice as many as needed) and the listing queryset applies the rest
-    (live, public, translated) in one more query, unordered (the rank orders them). The listing's
-    prefetches (photos, renditions) then run for the rows shown only.
+    The rows are read once their ids are ranked (`ranked_ids_within`), and the listing's
+    prefetches (photos, renditions) run for the rows shown only.
     """
-    terms = search_terms(query, locale.language_code)  # Chinese and Japanese: pairs of characters
-    hits = model.objects.live().filter(locale=locale).only("id").search(terms)[: limit * 2]
-    with searching_in(locale.language_code):  # stem the words in the locale's language
-        ranked_ids = [hit.id for hit in hits]
-    prefetches = listing._prefetch_related_lookups  # re-applied below, to fewer rows
-    rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ranked_ids)}
-    shown = [rows[i] for i in ranked_ids if i in rows][:limit]
+    ids = ranked_ids_within(model, listing, locale, query, limit)
+    prefetches = listing._prefetch_related_lookups  # re-applied below, to the rows shown
+    rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ids)}
+    shown = [rows[i] for i in ids if i in rows]
     prefetch_related_objects(shown, *prefetches)
     return shown
 

@@ -20,14 +20,16 @@ visitor's locale) to their index entries and sorts every match by relevance. For
 large catalogue ("porcelain": about 5,000 of 40,000 products) most of that query is the join of
 every match to its page, to keep the best 24.
 
-Here a page of results (a search sliced to `[start:stop]`, as the site search and the catalogue
-ask for it) is found the other way round:
+Here a page of results (a search sliced to `[start:stop]`, as the admin asks for it) and the
+ranked ids of a listing (`ranked_ids`, as the site search and the catalogue ask for them) are found
+the other way round:
 
 1. one query for the ids of the best-ranked index entries of the model, from the index alone: a
    window of `WINDOW_PER_RESULT` times the results asked for, with the same rank and the same
    tie-break (id, descending) as Wagtail's query;
-2. one query for the rows of the model's own queryset (its filters: live, locale, ...) among those
-   ids, in the window's order, sliced as asked.
+2. one query for those of the ids that the queryset (its filters: live, locale, ...) holds, kept
+   in the window's order;
+3. for a page of results, one query for the rows of the page.
 
 Every match outside the window ranks below every entry in it, so when the window holds enough rows
 that pass the queryset's filters, they are exactly the rows Wagtail's query would return; and when
@@ -76,6 +78,42 @@ def SearchBackend(params):  # noqa: N802 - Wagtail loads a backend by calling `S
     return DatabaseSearchBackend(params)
 
 
+def ranked_ids(searchable, query, limit, among=None):
+    """The ids of the best-ranked `limit` objects of `searchable` (a queryset) for `query`, best
+    first, keeping only those that `among` (a queryset of the same model: a listing with filters
+    the search index does not know) holds. No row is loaded but ids.
+
+    On PostgreSQL: the window of best-ranked index entries, then the ids `among` holds in it (two
+    queries); more only when the window cannot hold the answer. Elsewhere Wagtail ranks the best
+    `2 * limit` matches, and `among` keeps what it holds of them.
+    """
+    among = searchable if among is None else among
+    results = searchable.search(query)
+    compiler = results.query_compiler
+    if hasattr(compiler, "window_ids"):
+        found = compiler.window_ids(compiler.get_config(results.backend), limit)
+        if found is not None:
+            ids, complete = found
+            ranked = ids_held(among, ids)
+            if len(ranked) >= limit or complete:
+                return ranked[:limit]
+    hits = [hit.pk for hit in results[: limit * 2]]
+    held = set(among.prefetch_related(None).order_by().filter(pk__in=hits).values_list("pk", flat=True))
+    return [pk for pk in hits if pk in held][:limit]
+
+
+def ids_held(queryset, ids):
+    """The ids of `ids` (a list) that `queryset` holds, in the order of `ids`. PostgreSQL only: one
+    query, with the ids as one array (`= ANY`), not as thousands of `IN` parameters."""
+    from django.contrib.postgres.fields import ArrayField
+
+    if not ids:
+        return []
+    in_ids = InArray(F("pk"), Value(ids, ArrayField(IntegerField())))
+    held = set(queryset.prefetch_related(None).order_by().filter(in_ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in held]
+
+
 class InArray(Func):
     """`expression = ANY(array)`: whether a value is in an array, sent as one parameter."""
 
@@ -87,8 +125,6 @@ class InArray(Func):
 @cache
 def _postgres_backend_class():
     # Imported here: the PostgreSQL backend needs django.contrib.postgres, which SQLite sites lack.
-    from django.contrib.postgres.fields import ArrayField
-
     from wagtail.models import Locale, TranslatableMixin
     from wagtail.search.backends.database.postgres.postgres import (
         PostgresIndex,
@@ -125,12 +161,11 @@ def _postgres_backend_class():
             tsqueries = [tsquery for each in config if (tsquery := build(query, config=each)) is not None]
             return reduce(operator.or_, tsqueries) if tsqueries else None
 
-        def ranked_page(self, config, start, stop):
-            """Rows `[start:stop]`, found among a window of best-ranked index entries.
+        def window_ids(self, config, stop):
+            """`(ids, complete)`: the object ids of the best-ranked index entries of the model, best
+            first, a window big enough for `stop` results; and whether the window holds every match.
 
-            None when the search is not one this applies to, or when the window cannot hold the
-            answer: fewer rows than asked for passed the queryset's filters, and there are matches
-            beyond the window.
+            One query, on the index alone. None when the search is not one a window applies to.
             """
             query = self.query
             if (
@@ -149,8 +184,7 @@ def _postgres_backend_class():
             )
             object_pk = Cast("object_id", IntegerField())
             window = max(stop * WINDOW_PER_RESULT, MIN_WINDOW)
-            # 1. The window: ids of the best-ranked entries, read from the index alone.
-            ranked_ids = list(
+            ids = list(
                 IndexEntry.objects.filter(
                     content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
                 )
@@ -160,23 +194,22 @@ def _postgres_backend_class():
                 .order_by(F("_rank_").desc(), object_pk.desc())
                 .values_list(object_pk, flat=True)[:window]
             )
-            if not ranked_ids:
-                return []
-            # 2. The queryset's rows among them, in the window's order. The ids go as one array
-            # (`= ANY`), not as hundreds of `IN` parameters for the driver to splice in.
-            ids = Value(ranked_ids, ArrayField(IntegerField()))
-            rows = list(
-                self.queryset.filter(InArray(F("pk"), ids))
-                .annotate(
-                    _search_position_=Func(
-                        ids, F("pk"), function="array_position", output_field=IntegerField()
-                    )
-                )
-                .order_by("_search_position_")[start:stop]
-            )
-            if len(rows) == stop - start or len(ranked_ids) < window:
-                return rows
-            return None
+            return ids, len(ids) < window
+
+        def ranked_page(self, config, start, stop):
+            """Rows `[start:stop]`, found among the window of best-ranked index entries; None when
+            the window does not apply or cannot hold the answer (too few of its ids passed the
+            queryset's filters, and there are matches beyond it)."""
+            found = self.window_ids(config, stop)
+            if found is None:
+                return None
+            ids, complete = found
+            ranked = ids_held(self.queryset, ids)
+            if len(ranked) < stop and not complete:
+                return None
+            shown = ranked[start:stop]
+            rows = self.queryset.in_bulk(shown) if shown else {}
+            return [rows[pk] for pk in shown if pk in rows]
 
     class RankedEntriesSearchResults(PostgresSearchResults):
         def _do_search(self):

@@ -142,6 +142,12 @@ def test_search_results_do_not_depend_on_how_many_index_entries_are_ranked_first
     assert _search_titles(client) == expected
 
 
+def test_the_catalogue_keyword_filter_lists_every_match_and_no_draft(client, celadon_products):
+    in_title, in_summary = celadon_products
+    response = client.get("/en/products/", {"q": "celadon", "sort": "name"})
+    assert [p.title for p in response.context["products"]] == sorted(p.title for p in in_title + in_summary)
+
+
 @pytest.mark.parametrize("window", [(10, 200), (1, 1)])
 def test_a_slice_of_search_results_is_the_same_slice_of_the_whole_ranking(
     celadon_products, monkeypatch, window
