@@ -46,8 +46,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache, reduce
 
-from django.db import connection
-from django.db.models import BooleanField, F, Func, IntegerField, Value
+from django.db import connection, connections
+from django.db.models import BooleanField, F, Func, IntegerField, Q, Value
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
@@ -85,7 +85,7 @@ def ranked_ids(searchable, query, limit, among=None):
 
     On PostgreSQL: the window of best-ranked index entries, then the ids `among` holds in it (two
     queries); more only when the window cannot hold the answer. Elsewhere Wagtail ranks the best
-    `2 * limit` matches, and `among` keeps what it holds of them.
+    `2 * limit` matches, and `among` keeps what it holds of them (`ids_held`).
     """
     among = searchable if among is None else among
     results = searchable.search(query)
@@ -97,20 +97,21 @@ def ranked_ids(searchable, query, limit, among=None):
             ranked = ids_held(among, ids)
             if len(ranked) >= limit or complete:
                 return ranked[:limit]
-    hits = [hit.pk for hit in results[: limit * 2]]
-    held = set(among.prefetch_related(None).order_by().filter(pk__in=hits).values_list("pk", flat=True))
-    return [pk for pk in hits if pk in held][:limit]
+    return ids_held(among, [hit.pk for hit in results[: limit * 2]])[:limit]
 
 
 def ids_held(queryset, ids):
-    """The ids of `ids` (a list) that `queryset` holds, in the order of `ids`. PostgreSQL only: one
-    query, with the ids as one array (`= ANY`), not as thousands of `IN` parameters."""
-    from django.contrib.postgres.fields import ArrayField
-
+    """The ids of `ids` (a list) that `queryset` holds, in the order of `ids`: one query. On
+    PostgreSQL the ids go as one array (`= ANY`), not as thousands of `IN` parameters."""
     if not ids:
         return []
-    in_ids = InArray(F("pk"), Value(ids, ArrayField(IntegerField())))
-    held = set(queryset.prefetch_related(None).order_by().filter(in_ids).values_list("pk", flat=True))
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.fields import ArrayField
+
+        condition = InArray(F("pk"), Value(ids, ArrayField(IntegerField())))
+    else:
+        condition = Q(pk__in=ids)
+    held = set(queryset.prefetch_related(None).order_by().filter(condition).values_list("pk", flat=True))
     return [pk for pk in ids if pk in held]
 
 
