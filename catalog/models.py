@@ -303,10 +303,11 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import product_cards
+        from .cards import product_cards
+        from .queries import listed_products
 
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = product_cards(self.locale).child_of(self)
+        context["products"] = product_cards(listed_products(self.locale).child_of(self), request)
         context["certifications"] = self.certifications.all()
         return context
 
@@ -405,12 +406,13 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         verbose_name = _("product catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from .cards import product_cards
         from .filters import PAGE_FIELD_SORTS, SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
-        from .queries import product_cards, product_ids_by_page_fields
+        from .queries import listed_products, product_ids_by_page_fields
 
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogueFilters.from_query(request.GET)
-        products = product_cards(self.locale)
+        products = listed_products(self.locale)
         summary = catalogue_summary(filters, products, self.locale)
         ids = None
         if not filters.active and filters.sort in PAGE_FIELD_SORTS:
@@ -424,7 +426,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
             facets=summary["facets"],
             sorts=[(key, label) for key, (label, _order) in SORTS.items()],
             page_obj=page_obj,
-            products=page_obj.object_list,
+            products=product_cards(page_obj.object_list, request),
             price_min=from_minor_units(filters.price_min),
             price_max=from_minor_units(filters.price_max),
         )
@@ -618,8 +620,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
     @cached_property
     def main_photo(self):
         """The first gallery photo (image and alt text): what cards and social previews show."""
-        photos = getattr(self, "card_photos", None)  # a listing's prefetch (catalog.queries.product_cards)
-        return next(iter(self.gallery_images.all() if photos is None else photos), None)
+        return next(iter(self.gallery_images.all()), None)
 
     @property
     def main_image(self):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 
 from wagtail.models import Page
 
@@ -10,7 +10,8 @@ from home.routing import public_pages_q
 from home.search import search_terms
 from home.search_backend import ranked_ids, searching_in
 
-from .models import ProductGalleryImage, ProductPage, VendorPage
+from .cards import product_cards
+from .models import ProductPage, VendorPage
 from .renditions import CARD_SPECS, renditions_of
 
 
@@ -28,37 +29,17 @@ def shown_in_locale(queryset, locale):
     )
 
 
-def _card_photos(renditions):
-    """Prefetch the products' photos as a plain list per product (`ProductPage.card_photos`)."""
-    photos = ProductGalleryImage.objects.select_related("image")
-    if renditions:
-        photos = photos.prefetch_related(renditions_of("image", CARD_SPECS))
-    return Prefetch("gallery_images", queryset=photos, to_attr="card_photos")
-
-
 # What every card needs to link to its page and to tell whether its text is in the listing's language.
 PAGE_CARD_FIELDS = (
     *("title", "slug", "url_path", "path", "depth", "live", "content_type", "translation_key"),
     *("locale__language_code", "alias_of__locale__language_code"),
 )
 
-# What a product card shows and links to: a listing reads only these columns of its rows.
-CARD_FIELDS = (
-    *PAGE_CARD_FIELDS,
-    "first_published_at",
-    *("price_from", "moq", "unit", "samples_available", "summary"),
-    *("vendor__title", "vendor__url_path", "vendor__is_demo"),
-)
 
-
-def product_cards(locale, *, renditions=True):
-    """Product cards of `locale`; `renditions=False` when the caller reads them with other pictures."""
-    return (
-        shown_in_locale(ProductPage.objects.all(), locale)
-        .select_related("vendor", "locale", "alias_of__locale")
-        .only(*CARD_FIELDS)
-        .prefetch_related(_card_photos(renditions))
-    )
+def listed_products(locale):
+    """The products `locale` lists, as a queryset to filter, count and order; shown as
+    `catalog.cards.product_cards(...)`."""
+    return shown_in_locale(ProductPage.objects.all(), locale)
 
 
 # What a maker card shows and links to.
@@ -69,7 +50,7 @@ VENDOR_CARD_FIELDS = (
 
 
 def product_ids_by_page_fields(locale):
-    """The ids of the products that `product_cards(locale)` lists, read from wagtailcore_page alone.
+    """The ids of the products that `listed_products(locale)` holds, read from wagtailcore_page alone.
 
     Ordered by the page's own columns (newest, name), a page of the unfiltered catalogue is picked
     from these: at an offset of thousands, the walk then reads one index of live pages by locale,
@@ -93,14 +74,15 @@ def vendor_cards(locale, *, renditions=True):
     return vendors
 
 
-def chosen_in_locale(listing, keys, limit):
-    """The chosen pages (by translation_key) as the listing's locale has them, in the editor's order.
+def chosen_in_locale(listing, keys, limit, read=list):
+    """The chosen pages (by translation_key) as the listing's locale has them, in the editor's order,
+    read by `read` (`product_cards` for cards).
 
     A home page copied into another locale keeps its source's choices, so choices are matched
     by translation_key to the copies that exist in the listing's locale.
     """
     order = {key: index for index, key in reversed(list(enumerate(keys)))}
-    rows = listing.filter(translation_key__in=order)
+    rows = read(listing.filter(translation_key__in=order))
     return sorted(rows, key=lambda row: order[row.translation_key])[:limit]
 
 
@@ -111,11 +93,11 @@ def featured_vendors(home_page, limit=6, *, renditions=True):
     return list(vendors[:limit])
 
 
-def featured_products(home_page, limit=8, *, renditions=True):
-    products = product_cards(home_page.locale, renditions=renditions)
+def featured_products(home_page, limit=8, request=None):
+    products = listed_products(home_page.locale)
     if keys := home_page.chosen_keys["products"]:
-        return chosen_in_locale(products, keys, limit)
-    return list(products.order_by("-first_published_at")[:limit])
+        return chosen_in_locale(products, keys, limit, read=lambda rows: product_cards(rows, request))
+    return product_cards(products.order_by("-first_published_at")[:limit], request)
 
 
 def ranked_ids_within(model, listing, locale, query, limit):
@@ -131,28 +113,28 @@ def ranked_ids_within(model, listing, locale, query, limit):
         return ranked_ids(searchable, terms, limit, among=listing)
 
 
-def search_within(model, listing, locale, query, limit=24):
+def search_within(model, listing, locale, query, limit=24, read=list):
     """Search `model` in `locale`; return rows of `listing` (its filters and prefetches) in rank order.
 
-    The rows are read once their ids are ranked (`ranked_ids_within`), and the listing's
-    prefetches (photos, renditions) run for the rows shown only.
+    The rows are read once their ids are ranked (`ranked_ids_within`), by `read` (`product_cards`
+    for cards, for instance), and the listing's prefetches (pictures) run for the rows shown only.
     """
     ids = ranked_ids_within(model, listing, locale, query, limit)
     prefetches = listing._prefetch_related_lookups  # re-applied below, to the rows shown
-    rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ids)}
+    rows = {row.id: row for row in read(listing.prefetch_related(None).order_by().filter(id__in=ids))}
     shown = [rows[i] for i in ids if i in rows]
-    prefetch_related_objects(shown, *prefetches)
+    if prefetches:
+        prefetch_related_objects(shown, *prefetches)
     return shown
 
 
-def page_search_section(key, title, card_template, model, listing, more_url=None):
-    """A site-search section for one page type: ranked hits from `listing(locale, renditions=False)`,
-    title suggestions."""
+def page_search_section(key, title, card_template, model, listing, more_url=None, read=list):
+    """A site-search section for one page type: ranked hits from `listing(locale)` read by `read`
+    (see `search_within`), title suggestions."""
     from home.search import SearchSection
 
     def search(locale, query, limit):
-        # Without renditions: the search page reads every section's pictures at once (search_all).
-        return search_within(model, listing(locale, renditions=False), locale, query, limit)
+        return search_within(model, listing(locale), locale, query, limit, read)
 
     def suggest(locale, query, limit):
         terms = search_terms(query, locale.language_code)

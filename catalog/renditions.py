@@ -37,7 +37,8 @@ def expand(patterns):
 
 # What each listing shows, expanded once: listings prefetch just these renditions of their
 # pictures (an image has renditions for every place it appears; reading them all is slow).
-CARD_SPECS = expand([PRODUCT_CARD, WIDE_CARD, CARD_LOGO])
+PRODUCT_CARD_SPECS = expand([PRODUCT_CARD])  # read with the cards themselves (catalog.cards)
+CARD_SPECS = expand([WIDE_CARD, CARD_LOGO])  # makers', stories' and collections' cards
 PRODUCT_PAGE_SPECS = expand([PRODUCT_GALLERY, GALLERY_THUMBNAIL, SOCIAL_IMAGE_SPEC])
 HOME_PAGE_SPECS = [*CARD_SPECS, *expand([*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])]
 

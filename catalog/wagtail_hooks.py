@@ -1,5 +1,6 @@
 """Catalogue admin: snippets, and the products and makers sections of site search."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
@@ -8,8 +9,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .cards import product_cards
 from .models import Category, CertificationType, ProductPage, VendorPage
-from .queries import page_search_section, product_cards, vendor_cards
+from .queries import listed_products, page_search_section, vendor_cards
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -43,8 +45,9 @@ def products_section():
         _("Products"),
         "catalog/includes/product_search_hit.html",
         ProductPage,
-        product_cards,
+        listed_products,
         more_url=catalogue_search_url,
+        read=product_cards,  # cards read their own pictures
     )
 
 
@@ -55,8 +58,13 @@ def catalogue_search_url(locale, query):
 
 @hooks.register("register_search_section")
 def makers_section():
+    # Without renditions: the search page reads every section's pictures at once (home.search.search_all).
     return page_search_section(
-        "makers", _("Makers"), "catalog/includes/vendor_search_hit.html", VendorPage, vendor_cards
+        "makers",
+        _("Makers"),
+        "catalog/includes/vendor_search_hit.html",
+        VendorPage,
+        functools.partial(vendor_cards, renditions=False),
     )
 
 

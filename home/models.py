@@ -44,6 +44,11 @@ def _choice_labels(field):
     return dict(field.flatchoices)
 
 
+def choice_label(field, value):
+    """The label of `value` among the choices of model field `field`, as `get_<field>_display()`."""
+    return force_str(_choice_labels(field).get(value, value), strings_only=True)
+
+
 class ChoiceLabelsMixin:
     """`get_<field>_display()` from a dict made once per field.
 
@@ -53,12 +58,10 @@ class ChoiceLabelsMixin:
     """
 
     def _get_FIELD_display(self, field):
-        value = getattr(self, field.attname)
         try:
-            label = _choice_labels(field).get(value, value)
+            return choice_label(field, getattr(self, field.attname))
         except TypeError:  # an unhashable value: Django's way
             return super()._get_FIELD_display(field)
-        return force_str(label, strings_only=True)
 
 
 class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
@@ -112,8 +115,8 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_vendors"] = featured_vendors(self, renditions=False)
-        context["featured_products"] = featured_products(self, renditions=False)
-        cards = [self, *context["featured_vendors"], *context["featured_products"]]
+        context["featured_products"] = featured_products(self, request=request)  # cards with their pictures
+        cards = [self, *context["featured_vendors"]]
         for hook in hooks.get_hooks("home_page_context"):  # other apps' sections: stories, events
             sections = hook(self)
             context.update(sections)

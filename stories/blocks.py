@@ -27,16 +27,16 @@ def readable_ink(hex_colour):
 
 
 def _localized_live(page, story_page, loader):
-    """The chosen page as the story's visitors should see it, or None if it is not shown there.
+    """The chosen page as the story's visitors should see it, as a queryset of one row or none.
 
     wagtail-localize keeps page choices pointing at the source page, so the copy in the story's
     locale is looked up by translation_key. A page unpublished or deleted since it was chosen
-    gives None, and the block renders nothing rather than a dead link.
+    gives no row, and the block renders nothing rather than a dead link.
     """
     if page is None:
         return None
     locale = getattr(story_page, "locale", None) or page.locale
-    return loader(locale).filter(translation_key=page.translation_key).first()
+    return loader(locale).filter(translation_key=page.translation_key)[:1]
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -134,12 +134,14 @@ class ProductCardBlock(blocks.StructBlock):
         template = "stories/blocks/product_card.html"
 
     def get_context(self, value, parent_context=None):
-        from catalog.queries import product_cards
+        from catalog.cards import product_cards
+        from catalog.queries import listed_products
 
         context = super().get_context(value, parent_context=parent_context)
-        context["product"] = _localized_live(
-            value["product"], (parent_context or {}).get("page"), product_cards
-        )
+        parent_context = parent_context or {}
+        product = _localized_live(value["product"], parent_context.get("page"), listed_products)
+        cards = product_cards(product, parent_context.get("request")) if product is not None else []
+        context["product"] = cards[0] if cards else None
         return context
 
 
@@ -156,7 +158,8 @@ class MakerCardBlock(blocks.StructBlock):
         from catalog.queries import vendor_cards
 
         context = super().get_context(value, parent_context=parent_context)
-        context["vendor"] = _localized_live(value["vendor"], (parent_context or {}).get("page"), vendor_cards)
+        vendor = _localized_live(value["vendor"], (parent_context or {}).get("page"), vendor_cards)
+        context["vendor"] = next(iter(vendor), None) if vendor is not None else None
         return context
 
 

@@ -233,21 +233,23 @@ class CollectionPage(RoutedPageMixin, TranslationStatusMixin, Page):
         verbose_name = _("collection")
         verbose_name_plural = _("collections")
 
-    def shown_products(self):
+    def shown_products(self, request=None):
         """The chosen products as this locale shows them, in the editor's order; missing ones are skipped."""
-        from catalog.queries import product_cards
+        from catalog.cards import product_cards
+        from catalog.queries import listed_products
 
         keys = list(
             self.products.filter(product__isnull=False)
             .order_by("sort_order", "pk")
             .values_list("product__translation_key", flat=True)
         )
-        by_key = {p.translation_key: p for p in product_cards(self.locale).filter(translation_key__in=keys)}
+        cards = product_cards(listed_products(self.locale).filter(translation_key__in=keys), request)
+        by_key = {card.translation_key: card for card in cards}
         return [by_key[key] for key in keys if key in by_key]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = self.shown_products()
+        context["products"] = self.shown_products(request)
         return context
 
 

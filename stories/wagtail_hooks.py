@@ -1,5 +1,7 @@
 """Stories hooks: the stories section of site search, the home page's sections and the demo stories."""
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,8 +14,13 @@ from .queries import stories_in
 
 @hooks.register("register_search_section")
 def stories_section():
+    # Without renditions: the search page reads every section's pictures at once (home.search.search_all).
     return page_search_section(
-        "stories", _("Stories"), "stories/includes/story_search_hit.html", StoryPage, stories_in
+        "stories",
+        _("Stories"),
+        "stories/includes/story_search_hit.html",
+        StoryPage,
+        functools.partial(stories_in, renditions=False),
     )
 
 

@@ -1,0 +1,80 @@
+"""Product cards are read as rows (catalog.cards): what a buyer sees on them is what the page has."""
+
+import re
+
+from wagtail.images.models import Filter
+from wagtail.images.rect import Rect
+
+from catalog.models import ProductGalleryImage
+from catalog.renditions import PRODUCT_CARD_SPECS
+from home.images import picture_html
+from tests import factories
+from tests.test_renditions import make_photo
+
+CARD_SIZES = "(min-width: 75rem) 18rem, (min-width: 40rem) 45vw, 92vw"
+
+
+def card_pictures(client, url="/en/products/"):
+    html = client.get(url).content.decode()
+    return re.findall(r'<article class="card product-card".*?</article>', html, re.S)
+
+
+def add_photo(product, alt_text="A white porcelain burner"):
+    photo = make_photo()
+    product.gallery_images.add(ProductGalleryImage(image=photo, alt_text=alt_text))
+    product.save_revision().publish()
+    return photo
+
+
+def wagtails_picture(photo, alt_text):
+    """The card's <picture> as Wagtail's own renditions of the image give it."""
+    attrs = {"sizes": CARD_SIZES, "loading": "lazy", "decoding": "async", "alt": alt_text}
+    return picture_html(photo.get_renditions(*PRODUCT_CARD_SPECS), attrs)
+
+
+def test_a_card_shows_the_picture_wagtail_makes_of_the_first_photo(client, product):
+    photo = add_photo(product)
+    second = make_photo()
+    product.gallery_images.add(ProductGalleryImage(image=second, alt_text="Its box"))
+    product.save_revision().publish()
+
+    [card] = card_pictures(client)
+    assert wagtails_picture(photo, "A white porcelain burner") in card
+    assert f'href="{product.url}"' in card
+    assert "Atelier Kabut Porselen" in card and "Hand-painted porcelain aroma burner" in card
+
+
+def test_a_card_makes_the_renditions_nobody_made_yet(client, settings, product):
+    settings.RENDITIONS_ON_PUBLISH = False
+    photo = add_photo(product)
+    assert photo.renditions.count() == 0
+
+    [card] = card_pictures(client)
+    assert sorted(photo.renditions.values_list("filter_spec", flat=True)) == sorted(PRODUCT_CARD_SPECS)
+    assert wagtails_picture(photo, "A white porcelain burner") in card
+
+
+def test_a_card_follows_a_moved_focal_point(client, product):
+    photo = add_photo(product)
+    before = card_pictures(client)[0]
+    photo.set_focal_point(Rect(1100, 200, 1300, 400))
+    photo.save()
+    photo.refresh_from_db()
+
+    after = card_pictures(client)[0]
+    new_key = Filter(PRODUCT_CARD_SPECS[0]).get_cache_key(photo)
+    assert new_key and new_key in after and new_key not in before
+    assert wagtails_picture(photo, "A white porcelain burner") in after
+
+
+def test_cards_on_every_listing_link_to_the_product_in_the_listings_language(client, site_tree, product):
+    add_photo(product)
+    translated = factories.translate_page(
+        product, "id", {"Hand-painted porcelain aroma burner": "Tungku aroma porselen lukis tangan"}
+    )
+    for url in ("/en/products/", product.get_parent().url, "/en/"):
+        [card] = card_pictures(client, url)
+        assert f'href="{product.url}"' in card, url
+    [card] = card_pictures(client, "/id/products/")
+    assert translated.url.startswith("/id/makers/") and f'href="{translated.url}"' in card
+    assert "Tungku aroma porselen lukis tangan" in card and "<picture>" in card
