@@ -1,4 +1,5 @@
-"""Media storage on S3 whose signed URLs are reused while they have half their lifetime left.
+"""Media storage: on S3, signed URLs reused while they have half their lifetime left; on local disk,
+URLs made without parsing them.
 
 django-storages signs a private object's URL each time it is asked for one: about 0.2 ms of
 botocore per URL, and a catalogue page shows 144 of them (three formats, two sizes, 24 products),
@@ -16,6 +17,9 @@ import threading
 import time
 
 from storages.backends.s3 import S3Storage
+
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
 
 MAX_REMEMBERED = 20_000  # URLs per process: about 10 MB, some 50 full catalogue pages of pictures
 
@@ -47,3 +51,18 @@ class MediaStorage(S3Storage):
     def delete(self, name):
         super().delete(name)
         self._signed_urls.pop(name, None)
+
+
+class LocalMediaStorage(FileSystemStorage):
+    """Media on local disk (when no bucket is set), its URLs joined without `urljoin`.
+
+    Django's FileSystemStorage joins the base URL and the file's path with `urljoin`, which parses
+    both: a few microseconds a URL, a millisecond for the 144 picture URLs of a catalogue page. The
+    names a storage hands out are relative and hold no `.` or `..` segments (Django refuses them),
+    so for them the join is the base URL (which always ends in "/") followed by the path.
+    """
+
+    def url(self, name):
+        if self.base_url is None:
+            raise ValueError("This file is not accessible via a URL.")
+        return self.base_url + (filepath_to_uri(name) or "").lstrip("/")

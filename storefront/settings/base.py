@@ -242,7 +242,7 @@ if AWS_STORAGE_BUCKET_NAME:
     # django-storages' S3Storage, reusing each signed URL for half its lifetime (storefront/storage.py).
     default_storage = {"BACKEND": "storefront.storage.MediaStorage"}
 else:
-    default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    default_storage = {"BACKEND": "storefront.storage.LocalMediaStorage"}
 STORAGES = {
     "default": default_storage,
     "staticfiles": {
