@@ -16,8 +16,11 @@ renditions. The card template reads a `ProductCard` as it read the page (`produc
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
+from django.conf import settings
 from django.utils.functional import cached_property
+from django.utils.http import RFC3986_SUBDELIMS
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -204,18 +207,30 @@ def _add_renditions(images):
 
 
 class PageUrls:
-    """Wagtail's `Page.get_url(request)` for pages known by their url_path alone.
+    """`Page.get_url(request)` for pages known by their url_path alone, as Wagtail makes it.
 
-    The URL of a page depends only on its url_path and the sites' root paths, so one blank page
-    is given each row's url_path in turn: Wagtail's own rules (the language prefix, the site,
-    a trailing slash), without a page instance per row.
+    Wagtail makes a page's URL by reversing its serve view with the page's url_path below its
+    site's root (a language's home page), in that root's language: the root's own URL followed by
+    the rest of the url_path, quoted as `reverse()` quotes it. So the root's URL is asked of Wagtail
+    once (a blank page given the root's url_path), and each page's URL is that and its own path.
     """
 
     def __init__(self, request=None):
         self.request = request
-        self.page = Page()
-        self.page._wagtail_cached_site_root_paths = site_root_paths(request)
+        self.root_paths = site_root_paths(request)
+        self.root_urls = {}  # root path: its URL, from Wagtail
 
     def __call__(self, url_path):
-        self.page.url_path = url_path
-        return self.page.get_url(request=self.request)
+        roots = [root for root in self.root_paths if url_path.startswith(root.root_path)]
+        if len({root.site_id for root in roots}) != 1 or not getattr(settings, "WAGTAIL_APPEND_SLASH", True):
+            return self._wagtail_url(url_path)  # no site, several, or no trailing slash: Wagtail's way
+        root_path = roots[0].root_path
+        if root_path not in self.root_urls:
+            self.root_urls[root_path] = self._wagtail_url(root_path)
+        root_url = self.root_urls[root_path]
+        return root_url and root_url + quote(url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
+
+    def _wagtail_url(self, url_path):
+        page = Page(url_path=url_path)
+        page._wagtail_cached_site_root_paths = self.root_paths
+        return page.get_url(request=self.request)

@@ -81,7 +81,8 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
         "lead_time_days": 30,
     }
     defaults.update(fields)
-    product = ProductPage(title=title, slug=slugify(title), **defaults)
+    defaults.setdefault("slug", slugify(title))
+    product = ProductPage(title=title, **defaults)
     for quantity, price in tiers:
         product.price_tiers.add(ProductPriceTier(min_quantity=quantity, unit_price=price))
     for cert_type, number in certifications:

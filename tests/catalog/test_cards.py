@@ -78,3 +78,14 @@ def test_cards_on_every_listing_link_to_the_product_in_the_listings_language(cli
     [card] = card_pictures(client, "/id/products/")
     assert translated.url.startswith("/id/makers/") and f'href="{translated.url}"' in card
     assert "Tungku aroma porselen lukis tangan" in card and "<picture>" in card
+
+
+def test_card_links_are_the_urls_wagtail_gives_the_pages(client, site_tree, vendor):
+    products = [
+        factories.make_product(vendor, "Kopi Dampit", slug="kopi-dampit-ü-玛琅"),
+        factories.make_product(vendor, "Keripik tempe", slug="keripik_tempe-500"),
+    ]
+    cards = "".join(card_pictures(client))
+    for product in products:
+        assert product.url.startswith("/en/makers/") and f'href="{product.url}"' in cards
+    assert "%C3%BC-%E7%8E%9B%E7%90%85/" in products[0].url
