@@ -13,6 +13,7 @@ renditions. The card template reads a `ProductCard` as it read the page (`produc
 `{% picture %}` finds the renditions on the `CardImage` as it finds Wagtail's prefetched ones.
 
     product_cards(listed_products(locale).order_by("title")[:24], request)
+    product_cards_for([12, 7, 31], request)  # ids chosen already: a page of the catalogue, search hits
 """
 
 from dataclasses import dataclass, field
@@ -148,6 +149,17 @@ def product_cards(products, request=None):
     """The cards of `products` (a queryset of ProductPage, filtered, ordered and sliced as the
     listing wants), in its order, in three queries. `request` lets the URLs be made relative to
     the site it is for, as `{% pageurl %}` does."""
+    return _cards(products.prefetch_related(None).values(*CARD_COLUMNS), request)
+
+
+def product_cards_for(ids, request=None):
+    """The cards of the products with these ids, in this order: for ids a listing has chosen
+    already (a page of the catalogue, ranked search hits), read without its filters and joins."""
+    rows = {row["id"]: row for row in ProductPage.objects.filter(pk__in=ids).values(*CARD_COLUMNS)}
+    return _cards([rows[pk] for pk in ids if pk in rows], request)
+
+
+def _cards(rows, request):
     page_url = PageUrls(request)
     # An alias (wagtail-localize's copy of a page nobody has translated) shows its source's text.
     source_language = "alias_of__locale__language_code"
@@ -167,7 +179,7 @@ def product_cards(products, request=None):
             content_language=row[source_language] if row["alias_of"] else row["locale__language_code"],
             vendor=CardMaker(row["vendor__title"], row["vendor__is_demo"]) if row["vendor"] else None,
         )
-        for row in products.prefetch_related(None).values(*CARD_COLUMNS)
+        for row in rows
     ]
     _add_photos(cards)
     return cards

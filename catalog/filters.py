@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Subquery
+from django.db.models import Count, F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -221,8 +221,9 @@ def _named_options(snippet_model, counts, locale):
 class CountedPaginator(Paginator):
     """A paginator told its count (from `catalogue_summary`) instead of asking the database.
 
-    `ids`, when given, is a lighter queryset of the same rows' ids in the same order, to pick a
-    page's rows from (`catalog.queries.product_ids_by_page_fields`, sorted as the listing is).
+    A page's `object_list` is the ids of its rows. `ids`, when given, is a lighter queryset of the
+    same rows' ids in the same order, to pick them from (`catalog.queries.product_ids_by_page_fields`,
+    sorted as the listing is).
     """
 
     def __init__(self, object_list, per_page, count, *, ids=None, **kwargs):
@@ -235,12 +236,9 @@ class CountedPaginator(Paginator):
         return self._known_count
 
     def _get_page(self, object_list, number, paginator):
-        """The page's rows (`object_list`, a slice of the listing) chosen by id in a subquery,
-        then read with their joins: a deep page (`?page=100`, an offset of thousands) then joins
-        makers to its own rows only, not to every row it skips."""
-        if self._ids is None:
-            ids = object_list.values("pk")
-        else:
-            ids = self._ids[object_list.query.low_mark : object_list.query.high_mark]
-        rows = self.object_list.filter(pk__in=Subquery(ids))
-        return super()._get_page(rows, number, paginator)
+        """The page holds the ids of its products (`object_list` is a slice of the listing), in
+        the listing's order, for `catalog.cards.product_cards_for`. A deep page (`?page=100`, an
+        offset of thousands) walks ids only, and the cards join makers to their own rows alone."""
+        if self._ids is not None:
+            object_list = self._ids[object_list.query.low_mark : object_list.query.high_mark]
+        return super()._get_page(list(object_list.values_list("pk", flat=True)), number, paginator)

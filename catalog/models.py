@@ -406,7 +406,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         verbose_name = _("product catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .cards import product_cards
+        from .cards import product_cards_for
         from .filters import PAGE_FIELD_SORTS, SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
         from .queries import listed_products, product_ids_by_page_fields
 
@@ -426,7 +426,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
             facets=summary["facets"],
             sorts=[(key, label) for key, (label, _order) in SORTS.items()],
             page_obj=page_obj,
-            products=product_cards(page_obj.object_list, request),
+            products=product_cards_for(page_obj.object_list, request),
             price_min=from_minor_units(filters.price_min),
             price_max=from_minor_units(filters.price_max),
         )

@@ -113,24 +113,26 @@ def ranked_ids_within(model, listing, locale, query, limit):
         return ranked_ids(searchable, terms, limit, among=listing)
 
 
-def search_within(model, listing, locale, query, limit=24, read=list):
+def search_within(model, listing, locale, query, limit=24, read=None):
     """Search `model` in `locale`; return rows of `listing` (its filters and prefetches) in rank order.
 
-    The rows are read once their ids are ranked (`ranked_ids_within`), by `read` (`product_cards`
-    for cards, for instance), and the listing's prefetches (pictures) run for the rows shown only.
+    The rows are read once their ids are ranked (`ranked_ids_within`): by `read(ids)` when given
+    (`catalog.cards.product_cards_for`), else as the listing reads them, its prefetches (pictures)
+    run for the rows shown only.
     """
     ids = ranked_ids_within(model, listing, locale, query, limit)
+    if read is not None:
+        return read(ids)
     prefetches = listing._prefetch_related_lookups  # re-applied below, to the rows shown
-    rows = {row.id: row for row in read(listing.prefetch_related(None).order_by().filter(id__in=ids))}
+    rows = {row.id: row for row in listing.prefetch_related(None).order_by().filter(id__in=ids)}
     shown = [rows[i] for i in ids if i in rows]
-    if prefetches:
-        prefetch_related_objects(shown, *prefetches)
+    prefetch_related_objects(shown, *prefetches)
     return shown
 
 
-def page_search_section(key, title, card_template, model, listing, more_url=None, read=list):
-    """A site-search section for one page type: ranked hits from `listing(locale)` read by `read`
-    (see `search_within`), title suggestions."""
+def page_search_section(key, title, card_template, model, listing, more_url=None, read=None):
+    """A site-search section for one page type: ranked hits from `listing(locale)` (read by `read`,
+    see `search_within`), title suggestions."""
     from home.search import SearchSection
 
     def search(locale, query, limit):

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .cards import product_cards
+from .cards import product_cards_for
 from .models import Category, CertificationType, ProductPage, VendorPage
 from .queries import listed_products, page_search_section, vendor_cards
 
@@ -47,7 +47,7 @@ def products_section():
         ProductPage,
         listed_products,
         more_url=catalogue_search_url,
-        read=product_cards,  # cards read their own pictures
+        read=product_cards_for,  # cards, with their pictures
     )
 
 
