@@ -5,6 +5,10 @@
 Migrates the database and loads the demo catalogue if it is empty, then renders each page through
 Django's test client (the whole middleware stack, no network) and counts the SQL queries of one
 render. With --write it replaces the "Pages" section of benchmarks/RESULTS.md.
+
+The pages take turns, one render each per round, so a slower minute of the machine (shared
+virtual machines drift by tens of per cent) weighs on every page alike. Each round also times a
+fixed piece of pure Python, reported as "machine", to tell a slower machine from slower pages.
 """
 
 import argparse
@@ -60,18 +64,36 @@ def pages():
     ]
 
 
-def measure(client, url, runs):
+def count_queries(client, url):
     response = client.get(url, HTTP_HOST="127.0.0.1")  # warm-up: templates, renditions
     assert response.status_code == 200, (url, response.status_code)
     with CaptureQueriesContext(connection) as queries:
         client.get(url, HTTP_HOST="127.0.0.1")
-    query_count = len(queries)  # read now: the connection's log is reused by later requests
-    timings = []
+    return len(queries)  # read now: the connection's log is reused by later requests
+
+
+def machine_work():
+    """A fixed piece of pure Python (about 1 ms here), timed to show how fast the machine runs."""
+    return sum(i * i for i in range(20_000))
+
+
+def measure(client, pages, runs):
+    """{name: [ms per render]} and [ms of machine_work], the pages taking turns in each round."""
+    timings = {name: [] for name, _url in pages}
+    machine = []
     for _ in range(runs):
         start = time.perf_counter()
-        client.get(url, HTTP_HOST="127.0.0.1")
-        timings.append((time.perf_counter() - start) * 1000)
-    return query_count, statistics.median(timings), sorted(timings)[int(len(timings) * 0.95) - 1]
+        machine_work()
+        machine.append((time.perf_counter() - start) * 1000)
+        for name, url in pages:
+            start = time.perf_counter()
+            client.get(url, HTTP_HOST="127.0.0.1")
+            timings[name].append((time.perf_counter() - start) * 1000)
+    return timings, machine
+
+
+def p50_p95(values):
+    return statistics.median(values), sorted(values)[int(len(values) * 0.95) - 1]
 
 
 def main():
@@ -92,9 +114,12 @@ def main():
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     client = Client()
+    urls = pages()
+    counts = {name: count_queries(client, url) for name, url in urls}
+    timings, machine = measure(client, urls, args.runs)
     rows = []
-    for name, url in pages():
-        count, p50, p95 = measure(client, url, args.runs)
+    for name, url in urls:
+        count, (p50, p95) = counts[name], p50_p95(timings[name])
         budget_q, budget_ms = BUDGETS.get(name, (None, None))
         ok = (budget_q is None or count <= budget_q) and (budget_ms is None or p50 < budget_ms)
         verdict = "" if budget_q is None and budget_ms is None else ("met" if ok else "MISSED")
@@ -105,6 +130,7 @@ def main():
         )
         rows.append(f"| {name} | `{url}` | {count} | {p50:.1f} | {p95:.1f} | {budget} | {verdict} |")
         print(rows[-1], flush=True)
+    machine_p50, machine_p95 = p50_p95(machine)
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     section = "\n".join(
@@ -113,7 +139,11 @@ def main():
             "",
             f"Command: `DATABASE_URL=… .venv/bin/python benchmarks/pages.py --runs {args.runs} --write` "
             f"— database: {engine}, {products} English products (demo catalogue), median and p95 of "
-            f"{args.runs} renders through Django's test client, on this 2-core machine.",
+            f"{args.runs} renders through Django's test client, the pages taking turns, on this 2-core "
+            f"machine; run at {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+            "",
+            f"Machine: the fixed piece of Python timed in each round took {machine_p50:.2f} ms (p50), "
+            f"{machine_p95:.2f} ms (p95).",
             "",
             "| page | URL | queries | p50 ms | p95 ms | budget | |",
             "|---|---|---|---|---|---|---|",
