@@ -261,6 +261,32 @@ def current_generation():
     return generation
 
 
+# This process's copies of what every page reads and only changes that start a new generation can
+# change: {key: (generation, value)}.
+_memo = {}
+
+
+def generation_memo(key, load):
+    """`load()`, kept in this process while the generation stays the same.
+
+    For what every request reads and rarely changes, and whose every change starts a new generation
+    (sites, site settings, the sites' root paths, view restrictions): after the generation, which a
+    request reads anyway, no cache round trip for each of them, and no unpickling.
+    """
+    generation = current_generation()
+    found = _memo.get(key)
+    if found is not None and found[0] == generation:
+        return found[1]
+    value = load()
+    _memo[key] = (generation, value)
+    return value
+
+
+def remember(key, value):
+    """Keep `value` as `generation_memo(key, …)` would have loaded it now."""
+    _memo[key] = (current_generation(), value)
+
+
 def new_generation():
     """Make every stored page stale."""
     generation = secrets.token_hex(8)

@@ -47,15 +47,18 @@ def serve(request, path):
 
 
 def site_root_paths(request):
-    """Wagtail's cached list of the sites' home pages, read from the cache once per request.
+    """Wagtail's cached list of the sites' home pages, kept in this process while the page cache's
+    generation lasts (a change to a site or a home page starts a new one).
 
     Kept where Wagtail's own `Page.get_url(request)` looks for it; pages read while routing get
     it too (`route`), for the URLs they are asked for without a request (`page.url`).
     """
+    from home.page_cache import generation_memo
+
     if request is None:
-        return Site.get_site_root_paths()
+        return generation_memo("site-root-paths", Site.get_site_root_paths)
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+        request._wagtail_cached_site_root_paths = generation_memo("site-root-paths", Site.get_site_root_paths)
     return request._wagtail_cached_site_root_paths
 
 
@@ -210,7 +213,6 @@ class RoutedPageMixin:
 
 
 RESTRICTED_PATHS_SECONDS = 60 * 60
-_restricted_memo = (None, ())  # (generation, paths): this process's copy of the cached paths
 
 
 def restricted_paths():
@@ -221,19 +223,17 @@ def restricted_paths():
     and a moved page renew. Routing and listings then leave restricted branches out with plain
     prefix filters, instead of each query carrying a subquery over every restriction.
     """
-    global _restricted_memo
-    from home.page_cache import current_generation
+    from home.page_cache import current_generation, generation_memo
 
-    generation = current_generation()
-    memo_generation, paths = _restricted_memo
-    if memo_generation != generation:
-        key = f"restricted-paths:{generation}"
+    def load():
+        key = f"restricted-paths:{current_generation()}"
         paths = cache.get(key)
         if paths is None:
             paths = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
             cache.set(key, paths, RESTRICTED_PATHS_SECONDS)
-        _restricted_memo = (generation, paths)
-    return paths
+        return paths
+
+    return generation_memo("restricted-paths", load)
 
 
 def public_pages_q():

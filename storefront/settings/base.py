@@ -67,12 +67,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
-    "home.middleware.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Serves cached public pages; below the CSRF middleware so a hit still gets the visitor's
     # CSRF cookie, above everything that would load the session or the user (home/page_cache.py).
     "home.page_cache.PageCacheMiddleware",
+    # The request's Wagtail site, for what a cached page's hit does not need; below the page
+    # cache, which reads the cache's generation once per request for what it keeps (home/sites.py).
+    "home.middleware.SiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
