@@ -26,7 +26,7 @@ from storages.backends.s3 import S3Storage  # noqa: E402
 
 from django.core.files.storage import FileSystemStorage  # noqa: E402
 
-from storefront.storage import MediaStorage  # noqa: E402
+from storefront.storage import LocalMediaStorage, MediaStorage  # noqa: E402
 
 URLS_PER_PAGE = 144
 S3 = {
@@ -42,7 +42,8 @@ S3 = {
 
 def storages():
     return [
-        ("local disk (FileSystemStorage)", FileSystemStorage(base_url="/media/")),
+        ("local disk: Django's FileSystemStorage", FileSystemStorage(base_url="/media/")),
+        ("local disk: LocalMediaStorage (this project)", LocalMediaStorage(base_url="/media/")),
         (
             "S3, public, CDN domain (AWS_QUERYSTRING_AUTH=0)",
             S3Storage(**S3, querystring_auth=False, custom_domain="media.example.org"),
