@@ -35,7 +35,7 @@ from .models import ProductGalleryImage, ProductPage
 from .renditions import PRODUCT_CARD_SPECS
 
 CARD_COLUMNS = (
-    *("id", "title", "url_path", "translation_key", "first_published_at", "summary"),
+    *("id", "title", "url_path", "translation_key"),
     *("price_from", "moq", "unit", "samples_available", "alias_of"),
     *("locale__language_code", "alias_of__locale__language_code"),
     *("vendor", "vendor__title", "vendor__is_demo"),
@@ -121,9 +121,7 @@ class ProductCard:
     id: int
     title: str
     url: str
-    translation_key: object
-    first_published_at: object
-    summary: str
+    translation_key: object  # chosen lists (home, collections) match their choices by it
     price_from: int | None  # minor units
     moq: int
     unit: str
@@ -132,10 +130,6 @@ class ProductCard:
     content_language: str  # the language its text is written in
     vendor: CardMaker | None
     main_photo: CardPhoto | None = None
-
-    @property
-    def pk(self):
-        return self.id
 
     @property
     def is_untranslated(self):
@@ -169,8 +163,6 @@ def _cards(rows, request):
             title=row["title"],
             url=page_url(row["url_path"]),
             translation_key=row["translation_key"],
-            first_published_at=row["first_published_at"],
-            summary=row["summary"],
             price_from=row["price_from"],
             moq=row["moq"],
             unit=row["unit"],

@@ -619,7 +619,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
 
     @cached_property
     def main_photo(self):
-        """The first gallery photo (image and alt text): what cards and social previews show."""
+        """The first gallery photo (image and alt text): what social previews and structured data show."""
         return next(iter(self.gallery_images.all()), None)
 
     @property

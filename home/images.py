@@ -9,8 +9,8 @@ from wagtail.images.models import Filter, Picture
 
 from catalog.renditions import PREFETCHED_RENDITIONS, renditions
 
-# Where pages and cards keep the picture they are shown with.
-CARD_IMAGE_ATTRIBUTES = ("main_image", "cover_image", "logo", "hero_image")
+# Where pages and cards keep the picture they are shown with (product cards read their own: catalog.cards).
+CARD_IMAGE_ATTRIBUTES = ("cover_image", "logo", "hero_image")
 
 
 def prefetch_renditions(objects, specs):
