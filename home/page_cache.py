@@ -40,6 +40,7 @@ import os
 import re
 import secrets
 import sys
+import time
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -262,7 +263,7 @@ def current_generation():
 
 
 # This process's copies of what every page reads and only changes that start a new generation can
-# change: {key: (generation, value)}.
+# change: {key: (generation, loaded at, value)}.
 _memo = {}
 
 
@@ -271,20 +272,26 @@ def generation_memo(key, load):
 
     For what every request reads and rarely changes, and whose every change starts a new generation
     (sites, site settings, the sites' root paths, view restrictions): after the generation, which a
-    request reads anyway, no cache round trip for each of them, and no unpickling.
+    request reads anyway, no cache round trip for each of them, and no unpickling. Without a shared
+    cache (local memory, one per process) another process's change does not reach this process's
+    generation, so a copy is also loaded again after PAGE_CACHE_SECONDS, as stored pages are.
     """
     generation = current_generation()
     found = _memo.get(key)
-    if found is not None and found[0] == generation:
-        return found[1]
+    if (
+        found is not None
+        and found[0] == generation
+        and time.monotonic() - found[1] < settings.PAGE_CACHE_SECONDS
+    ):
+        return found[2]
     value = load()
-    _memo[key] = (generation, value)
+    remember(key, value, generation)
     return value
 
 
-def remember(key, value):
+def remember(key, value, generation=None):
     """Keep `value` as `generation_memo(key, …)` would have loaded it now."""
-    _memo[key] = (current_generation(), value)
+    _memo[key] = (generation or current_generation(), time.monotonic(), value)
 
 
 def new_generation():
