@@ -26,17 +26,19 @@ def readable_ink(hex_colour):
     return max(("#000000", "#FFFFFF"), key=lambda ink: contrast_ratio(hex_colour, ink))
 
 
-def _localized_live(page, story_page, loader):
-    """The chosen page as the story's visitors should see it, as a queryset of one row or none.
+def _localized_live(page, story_page, loader, read=list):
+    """The chosen page as the story's visitors should see it (read by `read`: `product_cards` for a
+    card), or None if it is not shown there.
 
     wagtail-localize keeps page choices pointing at the source page, so the copy in the story's
     locale is looked up by translation_key. A page unpublished or deleted since it was chosen
-    gives no row, and the block renders nothing rather than a dead link.
+    gives None, and the block renders nothing rather than a dead link.
     """
     if page is None:
         return None
     locale = getattr(story_page, "locale", None) or page.locale
-    return loader(locale).filter(translation_key=page.translation_key)[:1]
+    rows = read(loader(locale).filter(translation_key=page.translation_key)[:1])
+    return rows[0] if rows else None
 
 
 class ImageWithCaptionBlock(blocks.StructBlock):
@@ -139,9 +141,12 @@ class ProductCardBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         parent_context = parent_context or {}
-        product = _localized_live(value["product"], parent_context.get("page"), listed_products)
-        cards = product_cards(product, parent_context.get("request")) if product is not None else []
-        context["product"] = cards[0] if cards else None
+        context["product"] = _localized_live(
+            value["product"],
+            parent_context.get("page"),
+            listed_products,
+            read=lambda rows: product_cards(rows, parent_context.get("request")),
+        )
         return context
 
 
@@ -158,8 +163,7 @@ class MakerCardBlock(blocks.StructBlock):
         from catalog.queries import vendor_cards
 
         context = super().get_context(value, parent_context=parent_context)
-        vendor = _localized_live(value["vendor"], (parent_context or {}).get("page"), vendor_cards)
-        context["vendor"] = next(iter(vendor), None) if vendor is not None else None
+        context["vendor"] = _localized_live(value["vendor"], (parent_context or {}).get("page"), vendor_cards)
         return context
 
 
