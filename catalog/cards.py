@@ -29,7 +29,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
 from home.models import choice_label
-from home.routing import site_root_paths
+from home.routing import locales_by_id, site_root_paths
 
 from .models import ProductGalleryImage, ProductPage
 from .renditions import PRODUCT_CARD_SPECS
@@ -37,7 +37,7 @@ from .renditions import PRODUCT_CARD_SPECS
 CARD_COLUMNS = (
     *("id", "title", "url_path", "translation_key"),
     *("price_from", "moq", "unit", "samples_available", "alias_of"),
-    *("locale__language_code", "alias_of__locale__language_code"),
+    *("locale_id", "alias_of__locale_id"),
     *("vendor", "vendor__title", "vendor__is_demo"),
 )
 FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
@@ -149,14 +149,15 @@ def product_cards(products, request=None):
 def product_cards_for(ids, request=None):
     """The cards of the products with these ids, in this order: for ids a listing has chosen
     already (a page of the catalogue, ranked search hits), read without its filters and joins."""
-    rows = {row["id"]: row for row in ProductPage.objects.filter(pk__in=ids).values(*CARD_COLUMNS)}
+    rows = ProductPage.objects.filter(pk__in=ids).order_by().values(*CARD_COLUMNS)  # in Python, below
+    rows = {row["id"]: row for row in rows}
     return _cards([rows[pk] for pk in ids if pk in rows], request)
 
 
 def _cards(rows, request):
     page_url = PageUrls(request)
+    language = {pk: locale.language_code for pk, locale in locales_by_id().items()}
     # An alias (wagtail-localize's copy of a page nobody has translated) shows its source's text.
-    source_language = "alias_of__locale__language_code"
     cards = [
         ProductCard(
             id=row["id"],
@@ -167,8 +168,8 @@ def _cards(rows, request):
             moq=row["moq"],
             unit=row["unit"],
             samples_available=row["samples_available"],
-            language_code=row["locale__language_code"],
-            content_language=row[source_language] if row["alias_of"] else row["locale__language_code"],
+            language_code=language[row["locale_id"]],
+            content_language=language[row["alias_of__locale_id"] if row["alias_of"] else row["locale_id"]],
             vendor=CardMaker(row["vendor__title"], row["vendor__is_demo"]) if row["vendor"] else None,
         )
         for row in rows

@@ -292,7 +292,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         verbose_name_plural = _("makers")
         permissions = [("verify_vendor", _("Can verify makers' documents and mark demo data"))]
 
-    route_select_related = ("locale", "alias_of__locale", "logo", "cover_image")
+    route_select_related = ("logo", "cover_image")
 
     @classmethod
     def route_prefetch_related(cls):
@@ -582,7 +582,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         return super().save(*args, **kwargs)
 
     # Read with the page when it is routed (home/routing.py): the template needs all of them.
-    route_select_related = ("locale", "category", "vendor__logo")
+    route_select_related = ("category", "vendor__logo")
 
     @classmethod
     def route_prefetch_related(cls):

@@ -103,7 +103,7 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    route_select_related = ("locale", "alias_of__locale", "hero_image")
+    route_select_related = ("hero_image",)
 
     def get_context(self, request, *args, **kwargs):
         from wagtail import hooks

@@ -9,6 +9,9 @@ of each locale's home page (`Site.get_site_root_paths()`), so the whole chain ca
 2. one query for the page found, as its specific type, with the related rows its template needs
    (`route_select_related` / `route_prefetch_related` on the page class).
 
+The pages' locales are not joined in: each page gets its locale from `locales_by_id()`, which this
+process keeps while the page cache's generation lasts.
+
 The result goes where Wagtail looks for it first (`request._wagtail_route_for_request`), and then
 Wagtail's own `serve` view runs unchanged: hooks, view restrictions, `page.serve()`. Pages whose
 class routes by itself (`RoutablePageMixin`, any other `route()` override) still get that call,
@@ -23,7 +26,7 @@ from django.http import Http404
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 ROW_FIELDS = (
     "id", "path", "depth", "numchild", "url_path", "slug", "title", "seo_title", "live",
@@ -60,6 +63,16 @@ def site_root_paths(request):
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
         request._wagtail_cached_site_root_paths = generation_memo("site-root-paths", Site.get_site_root_paths)
     return request._wagtail_cached_site_root_paths
+
+
+def locales_by_id():
+    """Every locale by id, kept in this process while the page cache's generation lasts (saving or
+    deleting a locale starts a new one). Pages and cards are read with their `locale_id` and given
+    their locale from here: no join to the locales table in each query, which PostgreSQL spends
+    longer planning than running."""
+    from home.page_cache import generation_memo
+
+    return generation_memo("locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
 
 
 def localized_root_path(site, request=None):
@@ -147,18 +160,20 @@ def _tree_rows(root_path, url_paths):
             | Q(translation_key=target_key)
             | (menu & Q(url_path__startswith=root_path, live=True))
         )
-        .select_related("locale")
         .annotate(menu_item=ExpressionWrapper(menu, output_field=BooleanField()))
         .order_by("path")
-        .only(*ROW_FIELDS, "locale__language_code")
+        .only(*ROW_FIELDS)
     )
 
 
 def _mark_restricted(rows):
-    """The rows, each with `restricted`: whether a view restriction applies to it or an ancestor."""
+    """The rows, each with its locale and `restricted`: whether a view restriction applies to it or
+    an ancestor."""
     restricted = restricted_paths()
+    locales = locales_by_id()
     rows = list(rows)
     for row in rows:
+        row.locale = locales[row.locale_id]
         row.restricted = row.path.startswith(restricted)  # False for an empty tuple
     return rows
 
@@ -174,7 +189,7 @@ def _load_specific(page):
     if model is None:
         return page
     queryset = model._default_manager.all()
-    related = getattr(model, "route_select_related", ())
+    related = (*getattr(model, "route_select_related", ()), *(("alias_of",) if page.alias_of_id else ()))
     if related:
         queryset = queryset.select_related(*related)
     prefetch = getattr(model, "route_prefetch_related", ())
@@ -182,13 +197,19 @@ def _load_specific(page):
         prefetch = prefetch()
     if prefetch:
         queryset = queryset.prefetch_related(*prefetch)
-    return queryset.get(pk=page.pk)
+    specific = queryset.get(pk=page.pk)
+    locales = locales_by_id()
+    specific.locale = locales[specific.locale_id]
+    if specific.alias_of_id:
+        specific.alias_of.locale = locales[specific.alias_of.locale_id]
+    return specific
 
 
 class RoutedPageMixin:
     """Page types routed by `serve` above: they reuse the ancestors it read on the way."""
 
-    route_select_related = ("locale", "alias_of__locale")
+    # Read with the page by `route`, besides its locale (and, for an alias, its source page and locale).
+    route_select_related = ()
     route_prefetch_related = ()
 
     def get_view_restrictions(self):

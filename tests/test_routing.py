@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
+from home.translation import ensure_locales, sync_locale_trees
 from tests import factories
 
 # The catalogue issue's budgets, uncached (the page cache is off in the test settings).
@@ -102,3 +103,17 @@ def test_a_restricted_makers_products_leave_the_listings_until_the_restriction_g
     assert [p.title for p in client.get("/en/search/", {"q": "porcelain"}).context["products"]] == [
         product.title
     ]
+
+
+def test_a_language_added_while_the_site_runs_is_served(client, site_tree, product, settings):
+    assert client.get(product.url).status_code == 200  # this process now knows the site's locales
+
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.LANGUAGES, ("fr", "Français")]
+    ensure_locales()  # as a deploy that adds a language does: the locale, synced from English
+    sync_locale_trees()
+
+    response = client.get("/fr/products/")
+    assert response.status_code == 200
+    assert 'hreflang="fr"' in client.get(product.url).content.decode()
+    card = response.context["products"][0]
+    assert (card.title, card.language_code, card.content_language) == (product.title, "fr", "en")
