@@ -9,8 +9,9 @@ of each locale's home page (`Site.get_site_root_paths()`), so the whole chain ca
 2. one query for the page found, as its specific type, with the related rows its template needs
    (`route_select_related` / `route_prefetch_related` on the page class).
 
-The pages' locales are not joined in: each page gets its locale from `locales_by_id()`, which this
-process keeps while the page cache's generation lasts.
+The pages' locales are not joined in: each page gets its locale from `locales_by_id()`. That, and
+the main menu every header shows (`menu_pages`), this process keeps while the page cache's
+generation lasts.
 
 The result goes where Wagtail looks for it first (`request._wagtail_route_for_request`), and then
 Wagtail's own `serve` view runs unchanged: hooks, view restrictions, `page.serve()`. Pages whose
@@ -21,7 +22,7 @@ for the active language, nothing is set and Wagtail routes as usual.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import BooleanField, ExpressionWrapper, Q, Subquery, Value
+from django.db.models import Q, Subquery
 from django.http import Http404
 from django.utils import translation
 
@@ -113,14 +114,8 @@ def route(request, root_path, path):
     if len(chain) == len(url_paths):  # the path ends at this page: the other rows are its translations
         others = [row for row in rows if row.translation_key == page.translation_key and row.pk != page.pk]
         page._live_translations = [page, *(row for row in others if row.live)]
-    request._menu_pages = [row for row in rows if _is_menu_item(row, root_path)]
+    request._menu_pages = menu_pages(root_path)
     return page.route(request, components[len(chain) - 1 :])
-
-
-def _is_menu_item(row, root_path):
-    """A live, public content page right below the home page at `root_path`, marked for the menu."""
-    below_home = row.url_path.startswith(root_path) and row.url_path.count("/") == root_path.count("/") + 1
-    return row.menu_item and row.live and not row.restricted and below_home
 
 
 def _menu_q():
@@ -132,35 +127,43 @@ def _menu_q():
 
 
 def menu_pages(root_path):
-    """The main menu below the home page at `root_path`, for views that are not routed pages."""
-    rows = _mark_restricted(
-        Page.objects.filter(_menu_q(), url_path__startswith=root_path, live=True)
-        .annotate(menu_item=Value(True, output_field=BooleanField()))
-        .order_by("path")
-        .only(*ROW_FIELDS)
-    )
-    return [row for row in rows if _is_menu_item(row, root_path)]
+    """The main menu below the home page at `root_path`: its live, public content pages marked for
+    the menu, one level down.
+
+    Every page's header shows it, and only publishing, unpublishing or moving a page, or a view
+    restriction, changes it: each of those starts a new page cache generation, so this process
+    keeps the menu while the generation lasts.
+    """
+    from home.page_cache import generation_memo
+
+    def load():
+        rows = _mark_restricted(
+            Page.objects.filter(_menu_q(), url_path__startswith=root_path, live=True)
+            .order_by("path")
+            .only(*ROW_FIELDS)
+        )
+        root_paths = site_root_paths(None)
+        depth = root_path.count("/") + 1
+        menu = [row for row in rows if not row.restricted and row.url_path.count("/") == depth]
+        for row in menu:
+            row._wagtail_cached_site_root_paths = root_paths
+        return tuple(menu)
+
+    return generation_memo(f"menu-pages:{root_path}", load)
 
 
 def _tree_rows(root_path, url_paths):
-    """One query for what routing and every page's header need to know about the tree.
+    """One query for what routing and the page's header need to know about the tree.
 
     - the pages on the way from the home page (`root_path`) to the last of `url_paths`;
-    - the translations of that last page (the language switcher and hreflang links);
-    - the home page's content pages for the main menu (`menu_item`: About, or set to show in menus).
+    - the translations of that last page (the language switcher and hreflang links).
 
     Each row is marked `restricted` when a view restriction applies to it or to an ancestor.
     """
-    # A scalar subquery (evaluated once), so every branch of the OR below can use an index.
+    # A scalar subquery (evaluated once), so both branches of the OR below can use an index.
     target_key = Subquery(Page.objects.filter(url_path=url_paths[-1]).values("translation_key")[:1])
-    menu = _menu_q()
     return _mark_restricted(
-        Page.objects.filter(
-            Q(url_path__in=url_paths)
-            | Q(translation_key=target_key)
-            | (menu & Q(url_path__startswith=root_path, live=True))
-        )
-        .annotate(menu_item=ExpressionWrapper(menu, output_field=BooleanField()))
+        Page.objects.filter(Q(url_path__in=url_paths) | Q(translation_key=target_key))
         .order_by("path")
         .only(*ROW_FIELDS)
     )

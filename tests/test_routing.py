@@ -117,3 +117,15 @@ def test_a_language_added_while_the_site_runs_is_served(client, site_tree, produ
     assert 'hreflang="fr"' in client.get(product.url).content.decode()
     card = response.context["products"][0]
     assert (card.title, card.language_code, card.content_language) == (product.title, "fr", "en")
+
+
+def test_the_menu_follows_pages_published_and_unpublished_while_the_site_runs(client, site_tree, product):
+    assert b'href="/en/visit-us/"' not in client.get(product.url).content  # the menu as it was
+
+    visit = StandardPage(title="Visit us", slug="visit-us", intro="Showroom hours", show_in_menus=True)
+    visit = factories.publish(site_tree["home"].add_child(instance=visit))
+    assert b'href="/en/visit-us/"' in client.get(product.url).content
+    assert b'href="/en/visit-us/"' in client.get(site_tree["products"].url).content
+
+    visit.unpublish()
+    assert b'href="/en/visit-us/"' not in client.get(product.url).content
