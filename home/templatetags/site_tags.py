@@ -41,6 +41,10 @@ def language_links(context):
     request = context["request"]
     page = context.get("page")
     current = context.get("CURRENT_LANGUAGE", settings.LANGUAGE_CODE)
+    key = (getattr(page, "pk", None), current)
+    known = getattr(request, "_language_links", None)
+    if known is not None and known[0] == key:
+        return known[1]  # the head's hreflang links and the header's switcher show the same links
     links = []
     if page is not None and getattr(page, "locale_id", None):
         pages = _live_translations(page)
@@ -69,6 +73,7 @@ def language_links(context):
                     "default": code == settings.LANGUAGE_CODE,
                 }
             )
+    request._language_links = (key, links)
     return links
 
 
