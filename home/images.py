@@ -1,8 +1,9 @@
 """Renditions for many pictures at once."""
 
+import html
+
 from django.apps import apps
 from django.db.models import Prefetch, prefetch_related_objects
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from wagtail.images.models import Filter, Picture
@@ -97,6 +98,12 @@ def _attributes(attrs):
         (key, value) for key, value in attrs.items() if value is not None and not isinstance(value, bool)
     )
     names = sorted(key for key, value in attrs.items() if value is True)
-    return "".join(f' {key}="{conditional_escape(value)}"' for key, value in pairs) + "".join(
-        f" {key}" for key in names
-    )
+    return "".join(f' {key}="{_escape(value)}"' for key, value in pairs) + "".join(f" {key}" for key in names)
+
+
+def _escape(value):
+    """Django's `conditional_escape` (safe strings as they are, `html.escape` for the rest), without
+    its lazy-string wrapper: a picture writes about twenty attributes."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))

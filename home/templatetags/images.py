@@ -22,6 +22,15 @@ register = template.Library()
 
 
 class FiltersOnceMixin:
+    def resolve_attrs(self, context):
+        """The tag's attributes; the literal ones (`loading="lazy"`) are the same on every render."""
+        if not hasattr(self, "_literal_attrs"):
+            literal = {key: value for key, value in self.attrs.items() if _is_literal(value)}
+            self._literal_attrs = {key: value.resolve(context) for key, value in literal.items()}
+            self._variable_attrs = {key: value for key, value in self.attrs.items() if key not in literal}
+        attrs = {key: value.resolve(context) for key, value in self._variable_attrs.items()}
+        return {**self._literal_attrs, **attrs} if attrs else self._literal_attrs
+
     def get_filter(self):
         if not hasattr(self, "_filter"):
             self._filter = super().get_filter()
@@ -41,9 +50,7 @@ class ImageNode(FiltersOnceMixin, wagtail_tags.ImageNode):
         if not image:
             return ""
         found = get_renditions_or_not_found(image, [self.get_filter()])
-        return img_html(
-            next(iter(found.values())), {key: value.resolve(context) for key, value in self.attrs.items()}
-        )
+        return img_html(next(iter(found.values())), self.resolve_attrs(context))
 
 
 class SrcsetImageNode(FiltersOnceMixin, wagtail_tags.SrcsetImageNode):
@@ -58,7 +65,12 @@ class PictureNode(FiltersOnceMixin, wagtail_tags.PictureNode):
         if not image:
             return ""
         renditions = get_renditions_or_not_found(image, self.get_filters())
-        return picture_html(renditions, {key: value.resolve(context) for key, value in self.attrs.items()})
+        return picture_html(renditions, self.resolve_attrs(context))
+
+
+def _is_literal(expression):
+    """Whether a tag argument is a quoted string, with no filters: the same in every context."""
+    return not expression.filters and not isinstance(expression.var, template.Variable)
 
 
 NODES = {
