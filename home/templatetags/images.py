@@ -24,10 +24,10 @@ register = template.Library()
 class FiltersOnceMixin:
     def resolve_attrs(self, context):
         """The tag's attributes; the literal ones (`loading="lazy"`) are the same on every render."""
-        if not hasattr(self, "_literal_attrs"):
+        if not hasattr(self, "_literal_attrs"):  # set last: a thread seeing it sees both
             literal = {key: value for key, value in self.attrs.items() if _is_literal(value)}
-            self._literal_attrs = {key: value.resolve(context) for key, value in literal.items()}
             self._variable_attrs = {key: value for key, value in self.attrs.items() if key not in literal}
+            self._literal_attrs = {key: value.resolve(context) for key, value in literal.items()}
         attrs = {key: value.resolve(context) for key, value in self._variable_attrs.items()}
         return {**self._literal_attrs, **attrs} if attrs else self._literal_attrs
 
