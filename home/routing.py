@@ -59,11 +59,12 @@ def site_root_paths(request):
     """
     from home.page_cache import generation_memo
 
-    if request is None:
-        return generation_memo("site-root-paths", Site.get_site_root_paths)
-    if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = generation_memo("site-root-paths", Site.get_site_root_paths)
-    return request._wagtail_cached_site_root_paths
+    if request is not None and hasattr(request, "_wagtail_cached_site_root_paths"):
+        return request._wagtail_cached_site_root_paths
+    root_paths = generation_memo("site-root-paths", Site.get_site_root_paths)
+    if request is not None:
+        request._wagtail_cached_site_root_paths = root_paths
+    return root_paths
 
 
 def locales_by_id():
