@@ -32,6 +32,18 @@ def test_story_featuring_a_product_appears_on_its_page_until_unpublished(client,
     assert story.url not in html
 
 
+def test_a_story_published_after_the_page_was_shown_appears_there(client, sections, product, vendor):
+    # The pages are shown first, so the stories they feature are read before the story exists.
+    assert "Featured in" not in client.get(product.url).content.decode()
+    assert "Featured in" not in client.get(vendor.url).content.decode()
+    story = make_story(
+        sections["stories"], "Kiln day at the atelier", body=[("product", {"product": product, "note": ""})]
+    )
+    for page in (product, vendor):
+        html = client.get(page.url).content.decode()
+        assert "Featured in" in html and f'href="{story.url}"' in html
+
+
 def test_featured_in_shows_the_visitors_locale_copy_of_the_story(client, sections, product):
     story = make_story(
         sections["stories"],
