@@ -14,6 +14,9 @@ renditions. The card template reads a `ProductCard` as it read the page (`produc
 
     product_cards(listed_products(locale).order_by("title")[:24], request)
     product_cards_for([12, 7, 31], request)  # ids chosen already: a page of the catalogue, search hits
+
+A product's own page reads its gallery the same way (`product_photos`): the photos with their
+images' focal points, then the renditions its page shows, in two queries.
 """
 
 from dataclasses import dataclass, field
@@ -108,6 +111,7 @@ class CardImage:
 class CardPhoto:
     image: CardImage
     alt_text: str
+    caption: str = ""
 
 
 @dataclass(slots=True)
@@ -186,24 +190,42 @@ def _add_photos(cards):
     photos = ProductGalleryImage.objects.filter(product_id__in=[card.id for card in cards])
     for row in photos.order_by("product_id", "sort_order", "pk").values(*PHOTO_COLUMNS):
         first_photos.setdefault(row["product_id"], row)
-    images = {}  # one CardImage per image: products may share a photo
-    for row in first_photos.values():
-        if row["image_id"] not in images:
-            focal_point = [row[f"image__{name}"] for name in FOCAL_POINT_FIELDS]
-            images[row["image_id"]] = CardImage(
-                row["image_id"], row["image__title"], row["image__description"], focal_point
-            )
-    _add_renditions(images)
+    images = _images(first_photos.values())
+    _add_renditions(images, PRODUCT_CARD_SPECS)
     for card in cards:
         if (row := first_photos.get(card.id)) is not None:
             card.main_photo = CardPhoto(images[row["image_id"]], row["alt_text"])
 
 
-def _add_renditions(images):
-    """The renditions of the card's specs, for each of `images` ({id: CardImage})."""
+def product_photos(product_id, specs):
+    """A product's gallery, in its editor's order, as `CardPhoto`s whose images have the renditions
+    made with `specs` (the ones its page shows): two queries, and no model instances."""
+    rows = ProductGalleryImage.objects.filter(product_id=product_id).order_by("sort_order", "pk")
+    rows = list(rows.values(*PHOTO_COLUMNS, "caption"))
+    images = _images(rows)
+    _add_renditions(images, specs)
+    return [CardPhoto(images[row["image_id"]], row["alt_text"], row["caption"]) for row in rows]
+
+
+def _images(photo_rows):
+    """{image id: CardImage} for photos read with PHOTO_COLUMNS: one per image, as photos may share one."""
+    images = {}
+    for row in photo_rows:
+        if row["image_id"] not in images:
+            focal_point = [row[f"image__{name}"] for name in FOCAL_POINT_FIELDS]
+            images[row["image_id"]] = CardImage(
+                row["image_id"], row["image__title"], row["image__description"], focal_point
+            )
+    return images
+
+
+def _add_renditions(images, specs):
+    """The renditions made with `specs`, for each of `images` ({id: CardImage})."""
+    if not images:
+        return
     rendition_model = get_image_model().get_rendition_model()
     storage = rendition_model._meta.get_field("file").storage
-    rows = rendition_model.objects.filter(image_id__in=list(images), filter_spec__in=PRODUCT_CARD_SPECS)
+    rows = rendition_model.objects.filter(image_id__in=list(images), filter_spec__in=specs)
     for image_id, spec, focal_point_key, file, width, height in rows.values_list(*RENDITION_COLUMNS):
         image = images[image_id]
         image.renditions[spec, focal_point_key] = CardRendition(

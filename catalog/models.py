@@ -581,20 +581,13 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         self.price_from = min(prices) if prices else None
         return super().save(*args, **kwargs)
 
-    # Read with the page when it is routed (home/routing.py): the template needs all of them.
+    # Read with the page when it is routed (home/routing.py): the template needs all of them (and
+    # the photos, which `gallery` reads as rows).
     route_select_related = ("category", "vendor__logo")
 
     @classmethod
     def route_prefetch_related(cls):
-        from .renditions import PRODUCT_PAGE_SPECS, renditions_of
-
         return (
-            models.Prefetch(
-                "gallery_images",
-                queryset=ProductGalleryImage.objects.select_related("image").prefetch_related(
-                    renditions_of("image", PRODUCT_PAGE_SPECS)
-                ),
-            ),
             "price_tiers",
             models.Prefetch(
                 "certifications", queryset=ProductCertification.objects.select_related("certification_type")
@@ -604,10 +597,25 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["maker"] = self.maker
-        context["gallery"] = self.gallery_images.all()
+        context["gallery"] = self.gallery
         context["price_tiers"] = self.price_tiers.all()
         context["certifications"] = self.certifications.all()
         return context
+
+    @cached_property
+    def gallery(self):
+        """The photos in order, as the page shows them: `photo.image`, `photo.alt_text`, `photo.caption`.
+
+        A saved page's are read as rows with the renditions its page shows
+        (`catalog.cards.product_photos`), two queries and no model instance for each photo, image
+        and rendition. A page being previewed has them in memory, perhaps not saved yet: those.
+        """
+        from .cards import product_photos
+        from .renditions import PRODUCT_PAGE_SPECS
+
+        if self.pk is None or "gallery_images" in getattr(self, "_cluster_related_objects", {}):
+            return list(self.gallery_images.all())
+        return product_photos(self.pk, PRODUCT_PAGE_SPECS)
 
     @cached_property
     def maker(self):
@@ -620,7 +628,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
     @cached_property
     def main_photo(self):
         """The first gallery photo (image and alt text): what social previews and structured data show."""
-        return next(iter(self.gallery_images.all()), None)
+        return next(iter(self.gallery), None)
 
     @property
     def main_image(self):

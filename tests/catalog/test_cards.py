@@ -1,13 +1,17 @@
-"""Product cards are read as rows (catalog.cards): what a buyer sees on them is what the page has."""
+"""Product cards, and a product page's photos, are read as rows (catalog.cards): what a buyer
+sees of them is what Wagtail would show."""
 
 import re
+
+from django.contrib.auth import get_user_model
 
 from wagtail.images.models import Filter
 from wagtail.images.rect import Rect
 
 from catalog.models import ProductGalleryImage
-from catalog.renditions import PRODUCT_CARD_SPECS
+from catalog.renditions import GALLERY_THUMBNAIL, PRODUCT_CARD_SPECS, PRODUCT_GALLERY, expand
 from home.images import picture_html
+from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 from tests import factories
 from tests.test_renditions import make_photo
 
@@ -89,3 +93,42 @@ def test_card_links_are_the_urls_wagtail_gives_the_pages(client, site_tree, vend
     for product in products:
         assert product.url.startswith("/en/makers/") and f'href="{product.url}"' in cards
     assert "%C3%BC-%E7%8E%9B%E7%90%85/" in products[0].url
+
+
+def test_a_product_page_shows_its_photos_as_wagtail_makes_them_in_the_editors_order(client, product):
+    first, second = make_photo(), make_photo()
+    # Added last but put first by the editor.
+    product.gallery_images.add(ProductGalleryImage(image=second, alt_text="The lotus painting", sort_order=1))
+    product.gallery_images.add(
+        ProductGalleryImage(image=first, alt_text="The burner lit", caption="Lit", sort_order=0)
+    )
+    product.save_revision().publish()
+    html = client.get(product.url).content.decode()
+
+    sizes = "(min-width: 64rem) 38rem, 94vw"
+    gallery = expand([PRODUCT_GALLERY])
+    hero = {"sizes": sizes, "fetchpriority": "high", "alt": "The burner lit"}  # seen first: not lazy
+    below = {"sizes": sizes, "loading": "lazy", "decoding": "async", "alt": "The lotus painting"}
+    pictures = re.findall(r"<picture>.*?</picture>", html, re.S)
+    assert pictures[:2] == [
+        picture_html(first.get_renditions(*gallery), hero),
+        picture_html(second.get_renditions(*gallery), below),
+    ]
+    assert "<figcaption>Lit</figcaption>" in html
+    for photo in (first, second):  # the thumbnails under the gallery
+        assert photo.get_rendition(GALLERY_THUMBNAIL).url in html
+    social = first.get_rendition(SOCIAL_IMAGE_SPEC).url
+    assert f'<meta property="og:image" content="http://testserver{social}">' in html
+
+
+def test_a_drafts_preview_shows_photos_not_published_yet(client, product):
+    add_photo(product, alt_text="The published photo")
+    product.gallery_images.add(ProductGalleryImage(image=make_photo(), alt_text="A photo still in draft"))
+    product.save_revision()
+    user = get_user_model().objects.create_superuser("curator", "curator@example.com", "pw")
+    client.force_login(user)
+
+    draft = client.get(f"/admin/pages/{product.pk}/view_draft/").content.decode()
+    assert "The published photo" in draft and "A photo still in draft" in draft
+    live = client.get(product.url).content.decode()
+    assert "The published photo" in live and "A photo still in draft" not in live
