@@ -20,19 +20,16 @@ images' focal points, then the renditions its page shows, in two queries.
 """
 
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
-from django.conf import settings
 from django.utils.functional import cached_property
-from django.utils.http import RFC3986_SUBDELIMS
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
-from wagtail.models import Page
 
 from home.models import choice_label
-from home.routing import locales_by_id, site_root_paths
+from home.page_urls import page_urls
+from home.routing import locales_by_id
 
 from .models import ProductGalleryImage, ProductPage
 from .renditions import PRODUCT_CARD_SPECS
@@ -159,7 +156,7 @@ def product_cards_for(ids, request=None):
 
 
 def _cards(rows, request):
-    page_url = PageUrls(request)
+    page_url = page_urls(request)
     language = {pk: locale.language_code for pk, locale in locales_by_id().items()}
     # An alias (wagtail-localize's copy of a page nobody has translated) shows its source's text.
     cards = [
@@ -231,33 +228,3 @@ def _add_renditions(images, specs):
         image.renditions[spec, focal_point_key] = CardRendition(
             file, width, height, alt=image.default_alt_text, storage=storage
         )
-
-
-class PageUrls:
-    """`Page.get_url(request)` for pages known by their url_path alone, as Wagtail makes it.
-
-    Wagtail makes a page's URL by reversing its serve view with the page's url_path below its
-    site's root (a language's home page), in that root's language: the root's own URL followed by
-    the rest of the url_path, quoted as `reverse()` quotes it. So the root's URL is asked of Wagtail
-    once (a blank page given the root's url_path), and each page's URL is that and its own path.
-    """
-
-    def __init__(self, request=None):
-        self.request = request
-        self.root_paths = site_root_paths(request)
-        self.root_urls = {}  # root path: its URL, from Wagtail
-
-    def __call__(self, url_path):
-        roots = [root for root in self.root_paths if url_path.startswith(root.root_path)]
-        if len({root.site_id for root in roots}) != 1 or not getattr(settings, "WAGTAIL_APPEND_SLASH", True):
-            return self._wagtail_url(url_path)  # no site, several, or no trailing slash: Wagtail's way
-        root_path = roots[0].root_path
-        if root_path not in self.root_urls:
-            self.root_urls[root_path] = self._wagtail_url(root_path)
-        root_url = self.root_urls[root_path]
-        return root_url and root_url + quote(url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
-
-    def _wagtail_url(self, url_path):
-        page = Page(url_path=url_path)
-        page._wagtail_cached_site_root_paths = self.root_paths
-        return page.get_url(request=self.request)

@@ -23,7 +23,7 @@ for the active language, nothing is set and Wagtail routes as usual.
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Q, Subquery
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
@@ -226,6 +226,14 @@ class RoutedPageMixin:
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         return PageViewRestriction.objects.filter(page__path__in=paths)
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, with the site root's URL asked of Wagtail once per request (`home.page_urls`)."""
+        from home.page_urls import page_urls
+
+        if not isinstance(request, HttpRequest) or not self.url_path:  # (or another cache object)
+            return super().get_url_parts(request=request)
+        return page_urls(request).parts(self.url_path)
 
     @property
     def routed_ancestors(self):

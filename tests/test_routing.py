@@ -1,5 +1,8 @@
 """Pages are routed in a couple of queries (home/routing.py) and still behave as Wagtail serves them."""
 
+import json
+import re
+
 import pytest
 
 from django.db import connection
@@ -129,3 +132,33 @@ def test_the_menu_follows_pages_published_and_unpublished_while_the_site_runs(cl
 
     visit.unpublish()
     assert b'href="/en/visit-us/"' not in client.get(product.url).content
+
+
+def test_a_pages_links_are_the_urls_wagtail_gives_the_pages(client, site_tree):
+    # Made here without a request, so Wagtail's own way: the page's view reversed in its language.
+    vendor = factories.make_vendor(site_tree["makers"], "Kopi Ü Malang")
+    product = factories.make_product(vendor, "Kopi Dampit", slug="kopi-dampit-ü-玛琅")
+    translated = factories.translate_page(product, "id", {"Kopi Dampit": "Kopi Dampit (id)"})
+    assert "%C3%BC-%E7%8E%9B%E7%90%85/" in product.url
+    html = client.get(product.url).content.decode()
+
+    assert f'<link rel="canonical" href="{product.full_url}">' in html
+    for page, code in ((product, "en"), (translated, "id")):
+        assert f'<link rel="alternate" hreflang="{code}" href="{page.full_url}">' in html
+    breadcrumbs = html[
+        html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))
+    ]
+    assert re.findall(r'href="([^"]+)"', breadcrumbs) == [
+        site_tree["home"].url,
+        site_tree["makers"].url,
+        vendor.url,
+    ]
+    assert f'href="{vendor.url}"' in html[html.index('class="maker-card"') :]  # the maker's card
+    documents = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+    product_data, trail = documents
+    assert product_data["url"] == product.full_url and product_data["manufacturer"]["url"] == vendor.full_url
+    assert [item["item"] for item in trail["itemListElement"]] == [
+        page.full_url for page in (site_tree["home"], site_tree["makers"], vendor, product)
+    ]

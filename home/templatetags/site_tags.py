@@ -9,6 +9,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from catalog.fields import from_minor_units
+from home.page_urls import page_urls
 
 register = template.Library()
 
@@ -49,14 +50,15 @@ def language_links(context):
     if page is not None and getattr(page, "locale_id", None):
         pages = _live_translations(page)
         by_code = {p.locale.language_code: p for p in pages}
+        urls = page_urls(request)
         for code, _name in settings.LANGUAGES:
             if code in by_code:
                 links.append(
                     {
                         "code": code,
                         "name": _language_name(code),
-                        "url": by_code[code].get_url(request),
-                        "full_url": by_code[code].get_full_url(request),
+                        "url": urls(by_code[code].url_path),
+                        "full_url": urls.full_url(by_code[code].url_path),
                         "current": code == page.locale.language_code,
                         "default": code == settings.LANGUAGE_CODE,
                     }
@@ -75,6 +77,16 @@ def language_links(context):
             )
     request._language_links = (key, links)
     return links
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """`{% pageurl page %}` for the pages read while routing (ancestors, the main menu), which are
+    plain `Page` rows: the same URL, with the site root's URL asked of Wagtail once per request."""
+    request = context.get("request")
+    if request is None:
+        return page.url
+    return page_urls(request)(page.url_path)
 
 
 @register.simple_tag(takes_context=True)
