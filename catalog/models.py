@@ -581,9 +581,9 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         self.price_from = min(prices) if prices else None
         return super().save(*args, **kwargs)
 
-    # Read with the page when it is routed (home/routing.py): the template needs all of them (and
-    # the photos, which `gallery` reads as rows).
-    route_select_related = ("category", "vendor__logo")
+    # Read with the page when it is routed (home/routing.py): its price tiers and certifications.
+    # Its photos are read as rows (`gallery`); its maker and category are this process's copies
+    # (`get_context`).
 
     @classmethod
     def route_prefetch_related(cls):
@@ -595,7 +595,15 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .queries import shared_category, shared_maker
+
         context = super().get_context(request, *args, **kwargs)
+        # Unless read with the page already, the maker and category every visitor sees (for the
+        # template and its JSON-LD): the copies this process keeps while nothing is published.
+        if self.vendor_id and not ProductPage.vendor.is_cached(self):
+            ProductPage.vendor.field.set_cached_value(self, shared_maker(self.vendor_id))
+        if self.category_id and not ProductPage.category.is_cached(self):
+            ProductPage.category.field.set_cached_value(self, shared_category(self.category_id))
         context["maker"] = self.maker
         context["gallery"] = self.gallery
         context["price_tiers"] = self.price_tiers.all()

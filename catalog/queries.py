@@ -145,3 +145,40 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     return SearchSection(
         key=key, title=title, card_template=card_template, search=search, suggest=suggest, more_url=more_url
     )
+
+
+# The makers this process keeps per generation, at most: a product page reads its maker from here.
+SHARED_MAKERS = 2000
+
+
+def shared_maker(vendor_id):
+    """The maker (with its logo) as this process keeps it while the page cache's generation lasts.
+
+    Every product page shows its maker's card, and all of a maker's products show the same one;
+    publishing the maker or changing its logo starts a new generation. Reading it with each product
+    joined four tables and built three more instances per view. At most SHARED_MAKERS are kept;
+    past that, a maker is read for each view, as before.
+    """
+    from home.page_cache import generation_memo
+    from home.routing import locales_by_id
+
+    makers = generation_memo("makers", dict)
+    maker = makers.get(vendor_id)
+    if maker is None:
+        maker = VendorPage.objects.select_related("logo").filter(pk=vendor_id).first()
+        if maker is None:
+            return None
+        maker.locale = locales_by_id()[maker.locale_id]
+        if len(makers) < SHARED_MAKERS:
+            makers[vendor_id] = maker
+    return maker
+
+
+def shared_category(category_id):
+    """A category as this process keeps all of them while the generation lasts (saving one starts
+    a new generation)."""
+    from home.page_cache import generation_memo
+
+    from .models import Category
+
+    return generation_memo("categories", Category.objects.in_bulk).get(category_id)

@@ -149,3 +149,19 @@ def test_not_found_page_is_designed(client, site_tree):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html and 'class="skip-link"' in html and "<main" in html
+
+
+def test_a_product_page_follows_its_maker_and_category_while_the_site_runs(client, vendor, product):
+    category = factories.make_category("Ceramics")
+    product.category = category
+    factories.publish(product)
+    html = client.get(product.url).content.decode()  # the maker and category as they were
+    assert "Atelier Kabut Porselen makes things in Malang" in html and ">Ceramics<" in html
+
+    vendor.tagline = "Porcelain fired on the slopes of Arjuno"
+    factories.publish(vendor)
+    category.name = "Porcelain"
+    category.save()
+    html = client.get(product.url).content.decode()
+    assert "Porcelain fired on the slopes of Arjuno" in html and ">Porcelain<" in html
+    assert "makes things in Malang" not in html and ">Ceramics<" not in html
