@@ -271,11 +271,12 @@ def generation_memo(key, load):
     """`load()`, kept in this process while the generation stays the same.
 
     For what every request reads and rarely changes, and whose every change starts a new generation
-    (sites, site settings, the sites' root paths, locales, the main menu, view restrictions, the
-    stories that feature a page): after the generation, which a request reads anyway, no cache
-    round trip for each of them, and no unpickling. Without a shared cache (local memory, one per
-    process) another process's change does not reach this process's generation, so a copy is also
-    loaded again after PAGE_CACHE_SECONDS, as stored pages are.
+    (sites, site settings, the sites' root paths and their URLs, locales, the main menu, view
+    restrictions, the stories that feature a page, makers and categories): after the generation,
+    which a request reads anyway, no cache round trip for each of them, and no unpickling. Without
+    a shared cache (local memory, one per process) another process's change does not reach this
+    process's generation, so a copy is also loaded again after PAGE_CACHE_SECONDS, as stored pages
+    are.
     """
     generation = current_generation()
     found = _memo.get(key)

@@ -3,9 +3,10 @@
 Wagtail makes a page's URL by reversing its serve view with the page's url_path below its site's
 root (a language's home page), in that root's language: the root's own URL followed by the rest of
 the url_path, quoted as `reverse()` quotes it. Each reverse switches the active language there and
-back; a product page asks for a dozen URLs (canonical, hreflang, breadcrumbs, JSON-LD, the maker's
-links) and a catalogue page for thirty. Here the root's URL is asked of Wagtail once (a blank page
-given the root's url_path), and each page's URL is that and its own path.
+back; a product page asks for two dozen URLs (canonical, hreflang, breadcrumbs, JSON-LD, the
+maker's links, the menu) and a catalogue page for thirty. Here each root's URL is asked of Wagtail
+once (a blank page given the root's url_path) and kept while the page cache's generation lasts,
+as the sites and their root paths are; each page's URL is that and its own path.
 
     urls = page_urls(request)   # one per request
     urls(page.url_path)         # page.get_url(request)
@@ -22,7 +23,7 @@ from django.http import HttpRequest
 from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.routing import site_root_paths
 
@@ -40,9 +41,15 @@ def page_urls(request):
 
 class PageUrls:
     def __init__(self, request=None):
+        from home.page_cache import generation_memo
+
         self.request = request
         self.root_paths = site_root_paths(request)
-        self.roots = {}  # (root path, active language): the root's URL parts and URL, from Wagtail
+        site = Site.find_for_request(request) if request is not None else None
+        self.site_id = site and site.pk  # a root's URL is a path on its own site, a full URL elsewhere
+        # {(root path, active language, the request's site): the root's URL parts and URL}, from
+        # Wagtail; kept while the sites and pages stay as they are (the page cache's generation).
+        self.roots = generation_memo("page-url-roots", dict)
 
     def parts(self, url_path):
         """`get_url_parts(request)` of the page at `url_path`: (site id, site root URL, page path)."""
@@ -76,14 +83,15 @@ class PageUrls:
         if len({root.site_id for root in roots}) != 1 or not getattr(settings, "WAGTAIL_APPEND_SLASH", True):
             return None
         root_path = roots[0].root_path
-        key = (root_path, translation.get_language())
-        if key not in self.roots:
+        key = (root_path, translation.get_language(), self.site_id)
+        found = self.roots.get(key)
+        if found is None:
             root = self._wagtail(root_path)
             parts = root.get_url_parts(request=self.request)
             if parts is None:
                 return None
-            self.roots[key] = (root_path, parts, root.get_url(request=self.request))
-        return self.roots[key]
+            found = self.roots[key] = (root_path, parts, root.get_url(request=self.request))
+        return found
 
     def _wagtail(self, url_path):
         page = Page(url_path=url_path)

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from home.models import StandardPage
 from home.translation import ensure_locales, sync_locale_trees
@@ -162,3 +162,14 @@ def test_a_pages_links_are_the_urls_wagtail_gives_the_pages(client, site_tree):
     assert [item["item"] for item in trail["itemListElement"]] == [
         page.full_url for page in (site_tree["home"], site_tree["makers"], vendor, product)
     ]
+
+
+def test_full_urls_follow_the_sites_address_while_the_site_runs(client, site_tree, product):
+    assert f'<link rel="canonical" href="{product.full_url}">' in client.get(product.url).content.decode()
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "etalase.example", 443
+    site.save()
+    html = client.get(product.url).content.decode()
+    assert '<link rel="canonical" href="https://etalase.example/en/makers/' in html
+    assert 'hreflang="en" href="https://etalase.example/en/makers/' in html
