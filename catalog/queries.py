@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
@@ -12,7 +12,7 @@ from home.search_backend import ranked_ids, searching_in
 
 from .cards import product_cards
 from .models import ProductPage, VendorPage
-from .renditions import CARD_SPECS, renditions_of
+from .renditions import CARD_LOGO, CARD_SPECS, PREFETCHED_RENDITIONS, expand, renditions, renditions_of
 
 
 def shown_in_locale(queryset, locale):
@@ -149,6 +149,7 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
 
 # The makers this process keeps per generation, at most: a product page reads its maker from here.
 SHARED_MAKERS = 2000
+LOGO_SPECS = expand([CARD_LOGO])  # the maker's card on a product page
 
 
 def shared_maker(vendor_id):
@@ -169,8 +170,14 @@ def shared_maker(vendor_id):
         if maker is None:
             return None
         maker.locale = locales_by_id()[maker.locale_id]
-        if len(makers) < SHARED_MAKERS:
-            makers[vendor_id] = maker
+        if len(makers) >= SHARED_MAKERS:
+            return maker  # for this view only
+        if maker.logo is not None:  # with the rendition its card shows, as listings read them
+            prefetch_related_objects(
+                [maker.logo],
+                Prefetch("renditions", queryset=renditions(LOGO_SPECS), to_attr=PREFETCHED_RENDITIONS),
+            )
+        makers[vendor_id] = maker
     return maker
 
 

@@ -165,3 +165,12 @@ def test_a_product_page_follows_its_maker_and_category_while_the_site_runs(clien
     html = client.get(product.url).content.decode()
     assert "Porcelain fired on the slopes of Arjuno" in html and ">Porcelain<" in html
     assert "makes things in Malang" not in html and ">Ceramics<" not in html
+
+
+def test_past_the_makers_kept_per_process_a_product_page_reads_its_maker(
+    client, vendor, product, monkeypatch
+):
+    monkeypatch.setattr("catalog.queries.SHARED_MAKERS", 0)
+    for _view in range(2):
+        html = client.get(product.url).content.decode()
+        assert "Atelier Kabut Porselen makes things in Malang" in html and f'href="{vendor.url}"' in html
