@@ -165,7 +165,7 @@ def _tree_rows(root_path, url_paths):
     target_key = Subquery(Page.objects.filter(url_path=url_paths[-1]).values("translation_key")[:1])
     return _mark_restricted(
         Page.objects.filter(Q(url_path__in=url_paths) | Q(translation_key=target_key))
-        .order_by("path")
+        .order_by()  # routing looks rows up by url_path; the language links keep the settings' order
         .only(*ROW_FIELDS)
     )
 
