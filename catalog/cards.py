@@ -27,6 +27,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from home.images import image_filter
 from home.models import choice_label
 from home.page_urls import page_urls
 from home.routing import locales_by_id
@@ -84,11 +85,11 @@ class CardImage:
         return self.description or self.title  # Wagtail's AbstractImage.default_alt_text
 
     def get_rendition(self, spec):
-        spec = spec if isinstance(spec, Filter) else Filter(spec)
+        spec = spec if isinstance(spec, Filter) else image_filter(spec)
         return self.get_renditions(spec)[spec.spec]
 
     def get_renditions(self, *filters):
-        filters = [spec if isinstance(spec, Filter) else Filter(spec) for spec in filters]
+        filters = [spec if isinstance(spec, Filter) else image_filter(spec) for spec in filters]
         found = {}
         for spec in filters:
             rendition = self.renditions.get((spec.spec, spec.get_cache_key(self)))

@@ -1,5 +1,6 @@
 """Renditions for many pictures at once."""
 
+import functools
 import html
 
 from django.apps import apps
@@ -40,8 +41,15 @@ def rendition(image, spec):
     among the prefetched renditions: a Redis write per picture per page view. `get_renditions`
     stores only what it did not find there, and raises the same errors.
     """
-    spec = spec if isinstance(spec, Filter) else Filter(spec)
+    spec = spec if isinstance(spec, Filter) else image_filter(spec)
     return image.get_renditions(spec)[spec.spec]
+
+
+@functools.cache
+def image_filter(spec):
+    """Wagtail's `Filter(spec)`, made once per spec: a new one parses its operations again (with
+    `inspect`) for each rendition it looks up. (`{% picture %}` and `{% image %}` keep theirs.)"""
+    return Filter(spec)
 
 
 def img_html(rendition, attrs, url=None):
