@@ -209,6 +209,18 @@ def _store_event(event_id, event_type, payload):
     raise OperationalError("Could not store the Stripe event.")
 
 
+def _apply_event(record):
+    """`apply_payment_event(record)`, again while SQLite refuses to begin the transaction because
+    another delivery is writing: the event is stored, so it must be applied now, not on a replay."""
+    for attempt in range(20):
+        try:
+            return apply_payment_event(record)
+        except OperationalError:
+            if attempt == 19:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
@@ -228,7 +240,7 @@ def stripe_webhook(request):
     if record is None:
         return HttpResponse("Already received")
     try:
-        apply_payment_event(record)
+        _apply_event(record)
     except RetryLater:
         # Forget the event so Stripe's next delivery is processed, not treated as a replay.
         record.delete()
