@@ -6,7 +6,7 @@ import time
 import pytest
 
 from django.core import mail
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 
 from orders.models import OrderStatus, PaymentEvent, SampleOrder
@@ -161,6 +161,27 @@ def test_event_for_invoice_order_changes_nothing(deliver, paid_session):
 
 def test_webhook_is_post_only(client):
     assert client.get("/stripe/webhook/").status_code == 405
+
+
+def test_a_delivery_that_finds_the_database_locked_still_marks_the_order_paid(
+    deliver, paid_session, monkeypatch
+):
+    from orders import views
+
+    apply = views.apply_payment_event
+    attempts = []
+
+    def locked_once(record):  # as SQLite answers while another delivery writes
+        attempts.append(record.pk)
+        if len(attempts) == 1:
+            raise OperationalError("database table is locked")
+        return apply(record)
+
+    monkeypatch.setattr(views, "apply_payment_event", locked_once)
+    response = deliver(completion_event(paid_session))
+    assert response.status_code == 200 and len(attempts) == 2
+    assert order().status == OrderStatus.PAID
+    assert PaymentEvent.objects.get().result == PaymentEvent.Result.PAID
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
