@@ -8,10 +8,10 @@ maker's links, the menu) and a catalogue page for thirty. Here each root's URL i
 once (a blank page given the root's url_path) and kept while the page cache's generation lasts,
 as the sites and their root paths are; each page's URL is that and its own path.
 
-    urls = page_urls(request)   # one per request
-    urls(page.url_path)         # page.get_url(request)
+    urls = page_urls(request)     # one per request
+    urls(page.url_path)           # page.get_url(request)
     urls.full_url(page.url_path)  # page.get_full_url(request)
-    urls.parts(page.url_path)   # page.get_url_parts(request)
+    urls.parts(page.url_path)     # page.get_url_parts(request)
 
 Routed page types use it for their own `get_url_parts` (`home.routing.RoutedPageMixin`).
 """

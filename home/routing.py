@@ -228,7 +228,7 @@ class RoutedPageMixin:
         return PageViewRestriction.objects.filter(page__path__in=paths)
 
     def get_url_parts(self, request=None):
-        """Wagtail's, with the site root's URL asked of Wagtail once per request (`home.page_urls`)."""
+        """Wagtail's, with each site root's URL asked of Wagtail once per generation (`home.page_urls`)."""
         from home.page_urls import page_urls
 
         if not isinstance(request, HttpRequest) or not self.url_path:  # (or another cache object)

@@ -82,7 +82,7 @@ def language_links(context):
 @register.simple_tag(takes_context=True)
 def page_url(context, page):
     """`{% pageurl page %}` for the pages read while routing (ancestors, the main menu), which are
-    plain `Page` rows: the same URL, with the site root's URL asked of Wagtail once per request."""
+    plain `Page` rows: the same URL, with each site root's URL asked of Wagtail once (`home.page_urls`)."""
     request = context.get("request")
     if request is None:
         return page.url
