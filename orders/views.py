@@ -189,36 +189,38 @@ def pay_order(request, token):
     return _pay(request, order)
 
 
+def _while_locked(action, attempts=20):
+    """`action()`, tried again after a growing pause while the database refuses it as locked.
+
+    SQLite allows one writer at a time, and may refuse even a read or the start of a transaction
+    while another delivery writes; the last refusal is raised.
+    """
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def _store_event(event_id, event_type, payload):
     """The new PaymentEvent, or None when this event was already stored (a replay)."""
-    for attempt in range(20):
+
+    def store():
         try:
             with transaction.atomic():
                 return PaymentEvent.objects.create(stripe_event_id=event_id, type=event_type, payload=payload)
         except IntegrityError:
             return None
-        except OperationalError:
-            # SQLite allows one writer at a time (and may refuse even the read while another
-            # delivery writes): wait for it and try again.
-            try:
-                if PaymentEvent.objects.filter(stripe_event_id=event_id).exists():
-                    return None
-            except OperationalError:
-                pass
-            time.sleep(0.05 * (attempt + 1))
-    raise OperationalError("Could not store the Stripe event.")
+
+    return _while_locked(store)
 
 
 def _apply_event(record):
-    """`apply_payment_event(record)`, again while SQLite refuses to begin the transaction because
-    another delivery is writing: the event is stored, so it must be applied now, not on a replay."""
-    for attempt in range(20):
-        try:
-            return apply_payment_event(record)
-        except OperationalError:
-            if attempt == 19:
-                raise
-            time.sleep(0.05 * (attempt + 1))
+    """`apply_payment_event(record)`, again while the database is locked by another delivery: the
+    event is stored, so it must be applied now, not on a replay."""
+    return _while_locked(lambda: apply_payment_event(record))
 
 
 @csrf_exempt

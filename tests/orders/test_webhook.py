@@ -184,6 +184,40 @@ def test_a_delivery_that_finds_the_database_locked_still_marks_the_order_paid(
     assert PaymentEvent.objects.get().result == PaymentEvent.Result.PAID
 
 
+def test_a_delivery_that_cannot_store_the_event_at_first_stores_it_once(deliver, paid_session, monkeypatch):
+    create = PaymentEvent.objects.create
+    attempts = []
+
+    def locked_once(**fields):
+        attempts.append(fields["stripe_event_id"])
+        if len(attempts) == 1:
+            raise OperationalError("database is locked")
+        return create(**fields)
+
+    monkeypatch.setattr(PaymentEvent.objects, "create", locked_once)
+    response = deliver(completion_event(paid_session))
+    assert response.status_code == 200 and len(attempts) == 2
+    assert PaymentEvent.objects.count() == 1
+    assert order().status == OrderStatus.PAID
+
+
+def test_a_database_locked_throughout_asks_stripe_to_deliver_again(deliver, paid_session, monkeypatch):
+    from orders import views
+
+    def locked(**fields):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(PaymentEvent.objects, "create", locked)
+    monkeypatch.setattr(views.time, "sleep", lambda seconds: None)
+    response = deliver(completion_event(paid_session))
+    assert response.status_code == 503  # Stripe delivers again later
+    monkeypatch.undo()
+    assert not PaymentEvent.objects.exists()
+    assert order().status == OrderStatus.PENDING_PAYMENT
+    assert deliver(completion_event(paid_session)).status_code == 200
+    assert order().status == OrderStatus.PAID
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_concurrent_deliveries_change_the_order_once(two_makers, zones, stripe_on):
     buyer = Client()
