@@ -30,6 +30,11 @@ from home.routing import site_root_paths
 SAFE = RFC3986_SUBDELIMS + "/~:@"  # what `reverse()` leaves unquoted in a path
 
 
+def _below(root_path, url_path):
+    """The part of a page's URL below its site root's: its url_path past the root's, quoted."""
+    return quote(url_path[len(root_path) :], safe=SAFE)
+
+
 def page_urls(request):
     """The request's `PageUrls`, made on first use."""
     if not isinstance(request, HttpRequest):
@@ -59,7 +64,7 @@ class PageUrls:
         root_path, (site_id, root_url, root_page_path), _root_url = found
         if root_page_path is None:
             return (site_id, root_url, root_page_path)  # not routable (no serve view): as Wagtail says
-        return (site_id, root_url, root_page_path + quote(url_path[len(root_path) :], safe=SAFE))
+        return (site_id, root_url, root_page_path + _below(root_path, url_path))
 
     def __call__(self, url_path):
         """`get_url(request)` of the page at `url_path`: a path, or a full URL for another site."""
@@ -67,7 +72,7 @@ class PageUrls:
         if found is None:
             return self._wagtail(url_path).get_url(request=self.request)
         root_path, _parts, root_url = found
-        return root_url and root_url + quote(url_path[len(root_path) :], safe=SAFE)
+        return root_url and root_url + _below(root_path, url_path)
 
     def full_url(self, url_path):
         """`get_full_url(request)` of the page at `url_path`."""
