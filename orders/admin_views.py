@@ -78,7 +78,7 @@ class SampleOrderInspectView(InspectView):
     def get_fields(self):
         fields = ["reference", "status", "created_at", "paid_at", *CONTACT_FIELDS]
         if is_curator(self.request.user):
-            fields += ["language", "stripe_session_id", "payment_flagged", "flag_reason"]
+            fields += ["language", "stripe_session_id", "payment_flagged", "flag_reason", "paid_notified_at"]
         return fields
 
     def get_context_data(self, **kwargs):

@@ -130,6 +130,11 @@ class SampleOrder(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     paid_notified_at = models.DateTimeField(_("payment e-mails sent"), null=True, blank=True, editable=False)
+    # How often sending the payment e-mails was tried, and the last failure while they are unsent.
+    paid_notify_attempts = models.PositiveSmallIntegerField(
+        _("payment e-mail attempts"), default=0, editable=False
+    )
+    paid_notify_error = models.TextField(_("payment e-mail error"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("sample order")

@@ -1,11 +1,12 @@
 """Background work for sample orders: the e-mails sent once Stripe has confirmed a payment."""
 
+import logging
 from collections import defaultdict
 
 from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -15,6 +16,8 @@ from catalog.models import VendorPage
 
 from .models import SampleOrder
 from .tokens import order_url
+
+logger = logging.getLogger(__name__)
 
 
 def _vendor_email(key, lines):
@@ -27,24 +30,54 @@ def _vendor_email(key, lines):
 
 @task()
 def notify_order_paid(order_id):
-    """E-mail the buyer (in their language) and each maker (in Indonesian, only its own lines), once."""
+    """The payment e-mails of a paid order, from the task backend once the webhook has committed."""
+    send_paid_notifications(order_id)
+
+
+def send_paid_notifications(order_id):
+    """E-mail the buyer (in their language) and each maker (in Indonesian, only its own lines), once.
+
+    Returns True when they are sent (now or before). A mail failure never raises: the order keeps
+    `paid_notified_at` empty with the error recorded, and `resend_order_notifications` sends them
+    later. A retry after a failure midway may repeat an e-mail that went out; none is lost.
+    """
     with transaction.atomic():
-        claimed = SampleOrder.objects.filter(pk=order_id, paid_notified_at__isnull=True).update(
-            paid_notified_at=timezone.now()
-        )
-    if not claimed:
-        return
-    order = SampleOrder.objects.get(pk=order_id)
+        # The row lock keeps a worker and the resend command from mailing the same order twice.
+        order = SampleOrder.objects.select_for_update().filter(pk=order_id, paid_at__isnull=False).first()
+        if order is None:
+            logger.warning("Sample order %s is not paid (or no longer exists); nothing to send", order_id)
+            return False
+        if order.paid_notified_at is not None:
+            return True
+        order.paid_notify_attempts += 1
+        try:
+            connection = get_connection()
+            connection.send_messages(_paid_messages(order, connection))
+        except Exception as exc:  # any mail failure must leave the order's e-mails to send again
+            logger.exception("Could not send the payment e-mails of sample order %s", order.reference)
+            order.paid_notify_error = f"{type(exc).__name__}: {exc}"[:2000]
+            order.save(update_fields=["paid_notify_attempts", "paid_notify_error"])
+            return False
+        order.paid_notified_at = timezone.now()
+        order.paid_notify_error = ""
+        order.save(update_fields=["paid_notify_attempts", "paid_notify_error", "paid_notified_at"])
+        return True
+
+
+def _paid_messages(order, connection):
     lines = list(order.lines.select_related("vendor"))
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + order_url(order)
-
     with translation.override(order.language):
-        send_mail(
-            _("Payment received for your samples %(reference)s") % {"reference": order.reference},
-            render_to_string("orders/email/buyer_paid.txt", {"order": order, "lines": lines, "link": link}),
-            None,
-            [order.email],
-        )
+        messages = [
+            EmailMessage(
+                _("Payment received for your samples %(reference)s") % {"reference": order.reference},
+                render_to_string(
+                    "orders/email/buyer_paid.txt", {"order": order, "lines": lines, "link": link}
+                ),
+                to=[order.email],
+                connection=connection,
+            )
+        ]
 
     by_vendor = defaultdict(list)
     for line in lines:
@@ -54,17 +87,20 @@ def notify_order_paid(order_id):
         if not address:
             continue
         with translation.override("id"):
-            send_mail(
-                _("New paid sample order %(reference)s") % {"reference": order.reference},
-                render_to_string(
-                    "orders/email/vendor_paid.txt",
-                    {
-                        "order": order,
-                        "lines": vendor_lines,
-                        "vendor_name": vendor_lines[0].vendor_name,
-                        "vendor_total": sum(line.line_total for line in vendor_lines),
-                    },
-                ),
-                None,
-                [address],
+            messages.append(
+                EmailMessage(
+                    _("New paid sample order %(reference)s") % {"reference": order.reference},
+                    render_to_string(
+                        "orders/email/vendor_paid.txt",
+                        {
+                            "order": order,
+                            "lines": vendor_lines,
+                            "vendor_name": vendor_lines[0].vendor_name,
+                            "vendor_total": sum(line.line_total for line in vendor_lines),
+                        },
+                    ),
+                    to=[address],
+                    connection=connection,
+                )
             )
+    return messages

@@ -1,0 +1,81 @@
+"""The payment e-mails: sent once, and never lost when the mail server fails."""
+
+import smtplib
+
+from django.core import mail
+from django.core.management import call_command
+
+from orders.models import OrderStatus, SampleOrder
+from tests.orders.conftest import CONTACT, completion_event
+from tests.orders.test_admin import make_order
+
+RECIPIENTS = {CONTACT["email"], "kabut@example.com", "renyah@example.com"}
+
+
+def broken_smtp(self, messages):
+    raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def paid_order(client, two_makers, stripe_on, deliver):
+    client.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 2})
+    client.post("/en/samples/add/", {"product": two_makers["chips"].pk, "quantity": 3})
+    client.post("/en/samples/checkout/", CONTACT)
+    order = SampleOrder.objects.get()
+    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
+    assert deliver(completion_event(stripe_on.sessions[order.stripe_session_id])).status_code == 200
+    return SampleOrder.objects.get()
+
+
+def test_a_mail_server_failure_keeps_the_emails_for_the_resend_command(
+    client, two_makers, zones, stripe_on, deliver, monkeypatch
+):
+    with monkeypatch.context() as patch:
+        patch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken_smtp)
+        order = paid_order(client, two_makers, stripe_on, deliver)
+
+    assert order.status == OrderStatus.PAID  # the payment stands; only the e-mails wait
+    assert mail.outbox == []
+    assert order.paid_notified_at is None and order.paid_notify_attempts == 1
+    assert "SMTPServerDisconnected" in order.paid_notify_error
+
+    call_command("resend_order_notifications")
+
+    assert {message.to[0] for message in mail.outbox} == RECIPIENTS
+    order.refresh_from_db()
+    assert order.paid_notified_at is not None and order.paid_notify_error == ""
+    assert order.paid_notify_attempts == 2
+
+    call_command("resend_order_notifications")  # sent: nothing goes out twice
+    assert len(mail.outbox) == 3
+
+
+def test_the_resend_command_reports_what_it_did(
+    client, two_makers, zones, stripe_on, deliver, monkeypatch, capsys
+):
+    with monkeypatch.context() as patch:
+        patch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken_smtp)
+        paid_order(client, two_makers, stripe_on, deliver)
+        call_command("resend_order_notifications")
+        captured = capsys.readouterr()
+        assert "Pending: 1, sent: 0, failed: 1" in captured.out
+        assert "could not be sent" in captured.err
+
+    call_command("resend_order_notifications")
+    assert "Pending: 1, sent: 1, failed: 0" in capsys.readouterr().out
+    assert SampleOrder.objects.get().paid_notify_attempts == 3
+
+
+def test_orders_not_paid_get_no_payment_emails(two_makers):
+    make_order((two_makers["burner"], 1), status=OrderStatus.PENDING_PAYMENT)
+    call_command("resend_order_notifications")
+    assert mail.outbox == []
+
+
+def test_curators_see_why_the_payment_emails_are_unsent(client, two_makers, django_user_model):
+    order = make_order((two_makers["burner"], 1))
+    SampleOrder.objects.filter(pk=order.pk).update(
+        paid_at=order.created_at, paid_notify_attempts=1, paid_notify_error="SMTPServerDisconnected: closed"
+    )
+    client.force_login(django_user_model.objects.create_superuser("curator", "c@example.com", "pw-12345-xyz"))
+    html = client.get(f"/admin/sample_orders/inspect/{order.pk}/").content.decode()
+    assert "SMTPServerDisconnected: closed" in html
