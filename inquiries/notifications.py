@@ -1,18 +1,15 @@
 """E-mails for a new inquiry: the maker's copy in Indonesian, the buyer's in the language of the form."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
-from .models import Inquiry
+from home.mail import send_once
 
-logger = logging.getLogger(__name__)
+from .models import Inquiry
 
 VENDOR_LANGUAGE = "id"
 
@@ -69,27 +66,11 @@ def notify_inquiry(inquiry_id):
     A failure never raises: the inquiry stays in the inbox with the error recorded and
     `notified_at` empty, so `resend_inquiry_notifications` picks it up later.
     """
-    with transaction.atomic():
-        # The row lock keeps a worker and the resend command from mailing the same inquiry twice.
-        # No select_related: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
-        inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry_id).first()
-        if inquiry is None:
-            logger.warning("Inquiry %s no longer exists; nothing to send", inquiry_id)
-            return False
-        if inquiry.notified_at is not None:
-            return True
-        inquiry.notify_attempts += 1
-        try:
-            connection = get_connection()
-            connection.send_messages(
-                [vendor_message(inquiry, connection), buyer_message(inquiry, connection)]
-            )
-        except Exception as exc:  # any mail failure must leave the inquiry retryable
-            logger.exception("Could not send notifications for inquiry %s", inquiry.reference)
-            inquiry.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            inquiry.save(update_fields=["notify_attempts", "last_error"])
-            return False
-        inquiry.notified_at = timezone.now()
-        inquiry.last_error = ""
-        inquiry.save(update_fields=["notify_attempts", "last_error", "notified_at"])
-        return True
+    return send_once(
+        Inquiry.objects.all(),
+        inquiry_id,
+        lambda inquiry, connection: [vendor_message(inquiry, connection), buyer_message(inquiry, connection)],
+        sent_field="notified_at",
+        attempts_field="notify_attempts",
+        error_field="last_error",
+    )

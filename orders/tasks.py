@@ -1,23 +1,20 @@
 """Background work for sample orders: the e-mails sent once Stripe has confirmed a payment."""
 
-import logging
 from collections import defaultdict
 
 from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.models import VendorPage
+from home.mail import send_once
 
 from .models import SampleOrder
 from .tokens import order_url
-
-logger = logging.getLogger(__name__)
 
 
 def _vendor_email(key, lines):
@@ -39,29 +36,16 @@ def send_paid_notifications(order_id):
 
     Returns True when they are sent (now or before). A mail failure never raises: the order keeps
     `paid_notified_at` empty with the error recorded, and `resend_order_notifications` sends them
-    later. A retry after a failure midway may repeat an e-mail that went out; none is lost.
+    later.
     """
-    with transaction.atomic():
-        # The row lock keeps a worker and the resend command from mailing the same order twice.
-        order = SampleOrder.objects.select_for_update().filter(pk=order_id, paid_at__isnull=False).first()
-        if order is None:
-            logger.warning("Sample order %s is not paid (or no longer exists); nothing to send", order_id)
-            return False
-        if order.paid_notified_at is not None:
-            return True
-        order.paid_notify_attempts += 1
-        try:
-            connection = get_connection()
-            connection.send_messages(_paid_messages(order, connection))
-        except Exception as exc:  # any mail failure must leave the order's e-mails to send again
-            logger.exception("Could not send the payment e-mails of sample order %s", order.reference)
-            order.paid_notify_error = f"{type(exc).__name__}: {exc}"[:2000]
-            order.save(update_fields=["paid_notify_attempts", "paid_notify_error"])
-            return False
-        order.paid_notified_at = timezone.now()
-        order.paid_notify_error = ""
-        order.save(update_fields=["paid_notify_attempts", "paid_notify_error", "paid_notified_at"])
-        return True
+    return send_once(
+        SampleOrder.objects.filter(paid_at__isnull=False),
+        order_id,
+        _paid_messages,
+        sent_field="paid_notified_at",
+        attempts_field="paid_notify_attempts",
+        error_field="paid_notify_error",
+    )
 
 
 def _paid_messages(order, connection):

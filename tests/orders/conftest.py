@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from orders.models import ShippingZone
+from orders.models import SampleOrder, ShippingZone
 from tests import factories
 from tests.orders.fake_stripe import FakeStripe
 
@@ -113,3 +113,14 @@ CONTACT = {
     "postal_code": "000001",
     "country": "SG",
 }
+
+
+@pytest.fixture
+def paid_session(client, two_makers, zones, stripe_on):
+    """A buyer checked out and paid on Stripe; the webhook has not arrived yet."""
+    client.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 2})
+    client.post("/en/samples/add/", {"product": two_makers["chips"].pk, "quantity": 3})
+    client.post("/en/samples/checkout/", CONTACT)
+    order = SampleOrder.objects.get()
+    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
+    return stripe_on.sessions[order.stripe_session_id]

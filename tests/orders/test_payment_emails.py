@@ -16,22 +16,15 @@ def broken_smtp(self, messages):
     raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
-def paid_order(client, two_makers, stripe_on, deliver):
-    client.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 2})
-    client.post("/en/samples/add/", {"product": two_makers["chips"].pk, "quantity": 3})
-    client.post("/en/samples/checkout/", CONTACT)
-    order = SampleOrder.objects.get()
-    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
-    assert deliver(completion_event(stripe_on.sessions[order.stripe_session_id])).status_code == 200
+def deliver_payment(deliver, paid_session):
+    assert deliver(completion_event(paid_session)).status_code == 200
     return SampleOrder.objects.get()
 
 
-def test_a_mail_server_failure_keeps_the_emails_for_the_resend_command(
-    client, two_makers, zones, stripe_on, deliver, monkeypatch
-):
+def test_a_mail_server_failure_keeps_the_emails_for_the_resend_command(deliver, paid_session, monkeypatch):
     with monkeypatch.context() as patch:
         patch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken_smtp)
-        order = paid_order(client, two_makers, stripe_on, deliver)
+        order = deliver_payment(deliver, paid_session)
 
     assert order.status == OrderStatus.PAID  # the payment stands; only the e-mails wait
     assert mail.outbox == []
@@ -49,12 +42,10 @@ def test_a_mail_server_failure_keeps_the_emails_for_the_resend_command(
     assert len(mail.outbox) == 3
 
 
-def test_the_resend_command_reports_what_it_did(
-    client, two_makers, zones, stripe_on, deliver, monkeypatch, capsys
-):
+def test_the_resend_command_reports_what_it_did(deliver, paid_session, monkeypatch, capsys):
     with monkeypatch.context() as patch:
         patch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", broken_smtp)
-        paid_order(client, two_makers, stripe_on, deliver)
+        deliver_payment(deliver, paid_session)
         call_command("resend_order_notifications")
         captured = capsys.readouterr()
         assert "Pending: 1, sent: 0, failed: 1" in captured.out

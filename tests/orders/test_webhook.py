@@ -13,17 +13,6 @@ from orders.models import OrderStatus, PaymentEvent, SampleOrder
 from tests.orders.conftest import CONTACT, completion_event, sign
 
 
-@pytest.fixture
-def paid_session(client, two_makers, zones, stripe_on):
-    """A buyer checked out and paid on Stripe; the webhook has not arrived yet."""
-    client.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 2})
-    client.post("/en/samples/add/", {"product": two_makers["chips"].pk, "quantity": 3})
-    client.post("/en/samples/checkout/", CONTACT)
-    order = SampleOrder.objects.get()
-    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
-    return stripe_on.sessions[order.stripe_session_id]
-
-
 def order():
     return SampleOrder.objects.get()
 
