@@ -42,6 +42,19 @@ def build_site():
     return HomePage.objects.get(pk=home.pk), products, makers
 
 
+def site():
+    """The English home page and its catalogue and makers sections, as `build_site` made them."""
+    default = Locale.get_default()
+    home = HomePage.objects.filter(locale=default).first()
+    if home is None:  # a test that emptied the database
+        return build_site()
+    return (
+        home,
+        ProductIndexPage.objects.get(locale=default),
+        VendorIndexPage.objects.get(locale=default),
+    )
+
+
 def make_category(name="Ceramics", sector="crafts"):
     locale = Locale.get_default()
     category, _ = Category.objects.get_or_create(
@@ -91,6 +104,11 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
     return create_locale_copies(publish(product))
 
 
+def fresh(page):
+    """The page as the database has it now, for one test to change without the next test seeing it."""
+    return type(page).objects.get(pk=page.pk)
+
+
 def locale(code):
     return Locale.objects.get(language_code=code)
 
@@ -102,6 +120,7 @@ def translate_page(page, code, strings):
 
 __all__ = [
     "build_site",
+    "site",
     "make_category",
     "make_certification_type",
     "make_product",
