@@ -51,7 +51,7 @@ BAD_PRODUCT_KINDS = [
     {"summary_en": ""},
     {"moq": "many"},
 ]
-BAD_LINE_STEP = 7
+BAD_LINE_STEP = 5
 BAD_PRODUCT_LINES = [10 + BAD_LINE_STEP * i for i in range(42)]  # each kind above three times over
 
 
