@@ -6,11 +6,8 @@ site; a module whose tests only read its makers and products builds them once wi
 Search indexing is off unless a test asks for it with the `search_index` fixture.
 """
 
-import copy
-
 import pytest
 
-from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -115,7 +112,9 @@ def module_db(django_db_setup, django_db_blocker):
     """A transaction around a whole module, rolled back when the module ends.
 
     Module-scoped fixtures that depend on it make rows every test of the module sees; each test's
-    own transaction is a savepoint inside it, so a test's changes roll back to those rows.
+    own transaction is a savepoint inside it, so a test's changes roll back to those rows. The
+    module's tests must use the database (`pytestmark = pytest.mark.django_db`), which also tells
+    pytest-django to create it.
     """
     with django_db_blocker.unblock():
         with transaction.atomic():
@@ -125,18 +124,11 @@ def module_db(django_db_setup, django_db_blocker):
             cache.clear()
 
 
-def _search_backends(auto_update):
-    backends = copy.deepcopy(django_settings.WAGTAILSEARCH_BACKENDS)
-    for backend in backends.values():
-        backend["AUTO_UPDATE"] = auto_update
-    return backends
-
-
 @pytest.fixture
 def search_index(settings, db):
     """Pages in the search index as on the site: what exists now is indexed, then each page as it
     is saved (the test settings leave indexing off)."""
-    settings.WAGTAILSEARCH_BACKENDS = _search_backends(True)
+    settings.WAGTAILSEARCH_BACKENDS = factories.search_backends(auto_update=True)
     call_command("update_index", verbosity=0)
 
 

@@ -1,7 +1,9 @@
 """Building catalogue pages in tests as the site does: real pages, published, with locale copies."""
 
+import copy
 import itertools
 
+from django.conf import settings
 from django.utils.text import slugify
 
 from wagtail.models import Locale
@@ -107,6 +109,14 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
 def fresh(page):
     """The page as the database has it now, for one test to change without the next test seeing it."""
     return type(page).objects.get(pk=page.pk)
+
+
+def search_backends(*, auto_update):
+    """The site's search backends, with pages indexed as they are saved or not."""
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    for backend in backends.values():
+        backend["AUTO_UPDATE"] = auto_update
+    return backends
 
 
 def locale(code):
