@@ -79,6 +79,11 @@ def pytest_runtest_setup(item):
     _database.next_is_transactional = _is_transactional(item)
     if _database.blocker is not None:  # the test database exists
         if _database.next_is_transactional:
+            if connection.in_atomic_block:
+                pytest.fail(
+                    f"{item.nodeid} commits for real, but rows kept for its module (module_db) are "
+                    "still open in a transaction: move it to a module of its own"
+                )
             if not _database.is_empty:
                 _database.empty()
         elif _uses_database(item) and _database.is_empty:
