@@ -184,7 +184,7 @@ class OrderLine(models.Model):
 
 
 class PaymentEvent(models.Model):
-    """Append-only log of Stripe webhook events, each stored once by its id."""
+    """Append-only log of Stripe webhook events, each stored once by its id and applied once."""
 
     class Result(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -199,6 +199,10 @@ class PaymentEvent(models.Model):
         SampleOrder, null=True, blank=True, on_delete=models.SET_NULL, related_name="payment_events"
     )
     received_at = models.DateTimeField(auto_now_add=True)
+    # Set in the transaction that applies the event (with the order's change, if any): an event
+    # stored without it was not applied yet, and Stripe's next delivery or process_payment_events
+    # applies it.
+    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     result = models.CharField(max_length=20, choices=Result.choices, default=Result.RECEIVED)
     notes = models.TextField(blank=True)
 

@@ -73,10 +73,25 @@ def _value(obj, key, default=None):
         return getattr(obj, key, default)
 
 
+def _text(mapping, key):
+    """`mapping[key]` when it is a string; "" for anything else a signed body might hold there."""
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _checkout_session_in(payload):
+    """The Checkout Session of an event that confirms a payment, or None: another event type, or a
+    body not of the shape Stripe sends (it is ignored, not retried for ever)."""
+    if not isinstance(payload, dict) or _text(payload, "type") not in PAYMENT_EVENTS:
+        return None
+    data = payload.get("data")
+    session = data.get("object") if isinstance(data, dict) else None
+    return session if isinstance(session, dict) else None
+
+
 def _find_order(session):
-    metadata = _value(session, "metadata") or {}
-    reference = _value(metadata, "order_reference") or _value(session, "client_reference_id")
-    session_id = _value(session, "id")
+    reference = _text(session.get("metadata"), "order_reference") or _text(session, "client_reference_id")
+    session_id = _text(session, "id")
     if reference:
         order = SampleOrder.objects.filter(reference=reference).first()
         if order is not None:
@@ -87,17 +102,22 @@ def _find_order(session):
 
 
 def apply_payment_event(event_record):
-    """Mark the event's order paid if Stripe confirms the full amount; called once per stored event."""
-    payload = event_record.payload
-    if payload.get("type") not in PAYMENT_EVENTS:
-        return _finish(event_record, PaymentEvent.Result.IGNORED, "Not a payment event.")
-    session_ref = payload.get("data", {}).get("object", {})
+    """Apply a stored event once: mark its order paid if Stripe confirms the full amount.
+
+    Safe to call again for the same event, and at the same time: Stripe's redelivery of an event
+    that a dying worker stored but never applied, process_payment_events, concurrent deliveries.
+    The event's row is locked and marked processed in the transaction that changes the order, so
+    the first to get there applies it and the others change nothing. Raises RetryLater while
+    Stripe cannot be asked; the event then stays unprocessed.
+    """
+    session_ref = _checkout_session_in(event_record.payload)
+    if session_ref is None:
+        return _finish_once(event_record, PaymentEvent.Result.IGNORED, "Not a payment event.")
     order = _find_order(session_ref)
-    if order is None:
-        logger.warning("Stripe event %s: no order for session %s", event_record.stripe_event_id, session_ref)
-        return _finish(event_record, PaymentEvent.Result.IGNORED, "No matching order.")
-    event_record.order = order
-    session_id = _value(session_ref, "id")
+    session_id = _text(session_ref, "id")
+    if order is None or not session_id:
+        logger.warning("Stripe event %s: no order for session %s", event_record.stripe_event_id, session_id)
+        return _finish_once(event_record, PaymentEvent.Result.IGNORED, "No matching order.")
     try:
         session = payments.retrieve_checkout_session(session_id)
     except payments.PaymentError as exc:
@@ -105,6 +125,8 @@ def apply_payment_event(event_record):
         raise RetryLater(str(exc)) from exc
 
     with transaction.atomic():
+        if not _claim(event_record):
+            return event_record
         order = SampleOrder.objects.select_for_update().get(pk=order.pk)
         event_record.order = order
         if order.status != OrderStatus.PENDING_PAYMENT:
@@ -131,6 +153,17 @@ def apply_payment_event(event_record):
     return event_record
 
 
+def _claim(event_record):
+    """Lock the event's row for this transaction; False when it has been applied meanwhile."""
+    return (
+        PaymentEvent.objects.select_for_update()
+        .filter(pk=event_record.pk, processed_at__isnull=True)
+        .only("pk")
+        .first()
+        is not None
+    )
+
+
 class RetryLater(Exception):
     """Stripe could not be asked now; answer with an error so Stripe delivers the event again."""
 
@@ -144,9 +177,18 @@ def _flag(event_record, order, reason):
 
 
 def _finish(event_record, result, notes):
+    """Record the outcome; called in the transaction that claimed the event."""
     event_record.result = result
     event_record.notes = notes
-    event_record.save(update_fields=["result", "notes", "order"])
+    event_record.processed_at = timezone.now()
+    event_record.save(update_fields=["result", "notes", "order", "processed_at"])
+    return event_record
+
+
+def _finish_once(event_record, result, notes):
+    with transaction.atomic():
+        if _claim(event_record):
+            _finish(event_record, result, notes)
     return event_record
 
 

@@ -1,6 +1,5 @@
 """Buyer-facing views: the sample box, checkout, the private order page, and Stripe's webhook."""
 
-import json
 import logging
 import time
 
@@ -204,22 +203,35 @@ def _while_locked(action, attempts=20):
             time.sleep(0.05 * (attempt + 1))
 
 
-def _store_event(event_id, event_type, payload):
-    """The new PaymentEvent, or None when this event was already stored (a replay)."""
+def _event_fields(event):
+    """(id, type) of a decoded webhook body, or None when it is not an event that can be stored by its id."""
+    if not isinstance(event, dict):
+        return None
+    event_id, event_type = event.get("id"), event.get("type", "")
+    id_length = PaymentEvent._meta.get_field("stripe_event_id").max_length
+    type_length = PaymentEvent._meta.get_field("type").max_length
+    if not (isinstance(event_id, str) and 0 < len(event_id) <= id_length):
+        return None
+    if not (isinstance(event_type, str) and len(event_type) <= type_length):
+        return None
+    return event_id, event_type
+
+
+def _stored_event(event_id, event_type, payload):
+    """The event's PaymentEvent: stored now, or as an earlier delivery of the same event stored it."""
 
     def store():
         try:
             with transaction.atomic():
                 return PaymentEvent.objects.create(stripe_event_id=event_id, type=event_type, payload=payload)
         except IntegrityError:
-            return None
+            return PaymentEvent.objects.get(stripe_event_id=event_id)
 
     return _while_locked(store)
 
 
 def _apply_event(record):
-    """`apply_payment_event(record)`, again while the database is locked by another delivery: the
-    event is stored, so it must be applied now, not on a replay."""
+    """`apply_payment_event(record)`, again while the database is locked by another delivery."""
     return _while_locked(lambda: apply_payment_event(record))
 
 
@@ -228,23 +240,25 @@ def _apply_event(record):
 def stripe_webhook(request):
     payload = request.body
     try:
-        payments.verify_webhook(payload, request.headers.get("Stripe-Signature", ""))
+        event = payments.verify_webhook(payload, request.headers.get("Stripe-Signature", ""))
     except (payments.SignatureError, ValueError):
         return HttpResponseBadRequest("Invalid signature")
-    data = json.loads(payload)
-    event_id, event_type = data.get("id"), data.get("type", "")
-    if not event_id:
-        return HttpResponseBadRequest("No event id")
+    fields = _event_fields(event)
+    if fields is None:
+        return HttpResponseBadRequest("Not an event")
     try:
-        record = _store_event(event_id, event_type, data)
+        record = _stored_event(*fields, event)
     except OperationalError:
         return HttpResponse("Busy, retry", status=503)
-    if record is None:
+    if record.processed_at is not None:
         return HttpResponse("Already received")
+    # Stored but not applied: new, or stored by a delivery whose worker died before applying it (or
+    # is applying it now; the event is applied once either way).
     try:
         _apply_event(record)
     except RetryLater:
-        # Forget the event so Stripe's next delivery is processed, not treated as a replay.
-        record.delete()
+        # Left unapplied, so Stripe's next delivery, or process_payment_events, applies it.
         return HttpResponse("Retry later", status=503)
+    except OperationalError:
+        return HttpResponse("Busy, retry", status=503)
     return HttpResponse("OK")
