@@ -1,5 +1,7 @@
 """Sample orders: shipping zones, the order with its snapshot lines, and the log of Stripe events."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -103,6 +105,13 @@ class ShippingZone(models.Model):
 
 class SampleOrder(models.Model):
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)
+    # Random, unlike the reference (numbered from the primary key, so numbers repeat after a database
+    # is restored from a backup): the sample box's checkout key, so a box submitted twice makes one
+    # order, and the base of the order's Stripe idempotency keys.
+    key = models.UUIDField(_("key"), unique=True, default=uuid.uuid4, editable=False)
+    # Bumped when creating a Stripe Checkout Session fails: Stripe answers a key with its first result,
+    # errors included, for 24 hours, so the buyer's next try needs a new key.
+    payment_attempt = models.PositiveSmallIntegerField(_("payment attempt"), default=0, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.PENDING_PAYMENT
     )

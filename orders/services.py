@@ -2,7 +2,8 @@
 
 import logging
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import payments
@@ -25,37 +26,43 @@ CONTACT_FIELDS = (
 )
 
 
-def place_order(box_lines, contact, language):
-    """Save the order and its snapshot lines in one transaction; prices come from the pages, not the buyer."""
+def place_order(box_lines, contact, language, key):
+    """The box's order and whether this call placed it: saved now with its snapshot lines in one
+    transaction (prices come from the pages, not the buyer), or the order an earlier or concurrent
+    submit of the same box placed with the same checkout key (unique, so only one is ever saved)."""
     sums = totals(box_lines, contact["country"])
-    with transaction.atomic():
-        order = SampleOrder.objects.create(
-            **{field: contact.get(field, "") for field in CONTACT_FIELDS},
-            language=language,
-            status=OrderStatus.PENDING_PAYMENT,
-            subtotal=sums["subtotal"],
-            shipping=sums["shipping"],
-            total=sums["total"],
-            currency=sums["currency"],
-        )
-        OrderLine.objects.bulk_create(
-            [
-                OrderLine(
-                    order=order,
-                    product=line.product,
-                    vendor=line.vendor,
-                    vendor_translation_key=line.vendor.translation_key if line.vendor else None,
-                    product_name=line.product.title,
-                    vendor_name=line.vendor.title if line.vendor else "",
-                    unit_price=line.unit_price,
-                    quantity=line.quantity,
-                    line_total=line.line_total,
-                    currency=sums["currency"],
-                )
-                for line in box_lines
-            ]
-        )
-    return order
+    try:
+        with transaction.atomic():
+            order = SampleOrder.objects.create(
+                **{field: contact.get(field, "") for field in CONTACT_FIELDS},
+                key=key,
+                language=language,
+                status=OrderStatus.PENDING_PAYMENT,
+                subtotal=sums["subtotal"],
+                shipping=sums["shipping"],
+                total=sums["total"],
+                currency=sums["currency"],
+            )
+            OrderLine.objects.bulk_create(
+                [
+                    OrderLine(
+                        order=order,
+                        product=line.product,
+                        vendor=line.vendor,
+                        vendor_translation_key=line.vendor.translation_key if line.vendor else None,
+                        product_name=line.product.title,
+                        vendor_name=line.vendor.title if line.vendor else "",
+                        unit_price=line.unit_price,
+                        quantity=line.quantity,
+                        line_total=line.line_total,
+                        currency=sums["currency"],
+                    )
+                    for line in box_lines
+                ]
+            )
+    except IntegrityError:
+        return SampleOrder.objects.get(key=key), False
+    return order, True
 
 
 def use_invoice(order):
@@ -90,12 +97,21 @@ def _checkout_session_in(payload):
 
 
 def _find_order(session):
-    reference = _text(session.get("metadata"), "order_reference") or _text(session, "client_reference_id")
-    session_id = _text(session, "id")
+    """The session's order: by the key in its metadata (sessions made before keys carry only the
+    reference, which a restored database may have given to another order), else by the session id."""
+    metadata = session.get("metadata")
+    key, reference = _text(metadata, "order_key"), _text(metadata, "order_reference")
+    if key:
+        try:
+            return SampleOrder.objects.filter(key=key).first()
+        except ValidationError:  # not a UUID
+            return None
+    reference = reference or _text(session, "client_reference_id")
     if reference:
         order = SampleOrder.objects.filter(reference=reference).first()
         if order is not None:
             return order
+    session_id = _text(session, "id")
     if session_id:
         return SampleOrder.objects.filter(stripe_session_id=session_id).first()
     return None

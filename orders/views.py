@@ -5,6 +5,7 @@ import time
 
 from django.contrib import messages
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -109,14 +110,21 @@ def remove_sample(request):
 
 @never_cache
 def checkout(request):
+    placed = _placed_order(request) if request.method == "POST" else None
+    if placed is not None:
+        # The same box submitted again (a double click, a second tab, a resent form): its order.
+        box.clear(request)
+        return redirect(order_url(placed))
     lines = box.lines(request)
     if not lines:
         messages.info(request, _("Your sample box is empty. Add samples from a product page first."))
         return redirect("orders:box")
     form = CheckoutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        order = place_order(lines, form.cleaned_data, get_language())
+        order, placed_now = place_order(lines, form.cleaned_data, get_language(), box.checkout_key(request))
         box.clear(request)
+        if not placed_now:
+            return redirect(order_url(order))
         if payments.is_enabled():
             return _pay(request, order)
         use_invoice(order)
@@ -129,6 +137,11 @@ def checkout(request):
     )
 
 
+def _placed_order(request):
+    key = box.checkout_key(request, create=False)
+    return SampleOrder.objects.filter(key=key).first() if key else None
+
+
 def _pay(request, order):
     """Send the buyer to Stripe; if Stripe cannot be reached the order stays and can be paid later."""
     detail = request.build_absolute_uri(order_url(order))
@@ -138,6 +151,8 @@ def _pay(request, order):
         )
     except payments.PaymentError:
         logger.exception("Could not create a Stripe Checkout Session for %s", order.reference)
+        # Stripe keeps this failure as the answer to the attempt's key: the buyer's next try is a new one.
+        SampleOrder.objects.filter(pk=order.pk).update(payment_attempt=F("payment_attempt") + 1)
         messages.error(
             request,
             _(
