@@ -18,12 +18,15 @@ class OrderStatus(models.TextChoices):
     DELIVERED = "delivered", _("Delivered")
     CANCELLED = "cancelled", _("Cancelled")
     REFUNDED = "refunded", _("Refunded")
+    EXPIRED = "expired", _("Expired unpaid")
 
 
-# The order pipeline, in one place. pending_payment → paid is the webhook's move alone (it is not
-# offered in the admin); every other move is made by people in the admin.
+# The order pipeline, in one place. The site's own moves are not offered in the admin: to paid is
+# the webhook's (also from expired: money Stripe received wins over the expiry), to expired is
+# expire_pending_orders'. Every other move is made by people in the admin.
 TRANSITIONS = {
-    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED, OrderStatus.EXPIRED},
+    OrderStatus.EXPIRED: {OrderStatus.PAID, OrderStatus.CANCELLED},
     OrderStatus.AWAITING_INVOICE: {OrderStatus.PAID, OrderStatus.CANCELLED},
     OrderStatus.PAID: {OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED},
     OrderStatus.SHIPPED: {OrderStatus.DELIVERED, OrderStatus.REFUNDED},
@@ -33,7 +36,11 @@ TRANSITIONS = {
 }
 # Moves a maker may make on an order holding its samples; curators may make any admin move.
 VENDOR_TRANSITIONS = {(OrderStatus.PAID, OrderStatus.SHIPPED), (OrderStatus.SHIPPED, OrderStatus.DELIVERED)}
-WEBHOOK_ONLY_TRANSITIONS = {(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID)}
+AUTOMATIC_TRANSITIONS = {
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
+    (OrderStatus.EXPIRED, OrderStatus.PAID),
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED),
+}
 
 
 def can_transition(current, new):
@@ -44,7 +51,7 @@ def admin_transitions(current, curator):
     """Statuses a person may move an order to from `current` in the admin."""
     allowed = []
     for new in TRANSITIONS.get(current, set()):
-        if (current, new) in WEBHOOK_ONLY_TRANSITIONS:
+        if (current, new) in AUTOMATIC_TRANSITIONS:
             continue
         if curator or (current, new) in VENDOR_TRANSITIONS:
             allowed.append(new)

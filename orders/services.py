@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from wagtail.log_actions import log
+
 from . import payments
 from .box import totals
 from .models import OrderLine, OrderStatus, PaymentEvent, SampleOrder
@@ -145,7 +147,9 @@ def apply_payment_event(event_record):
             return event_record
         order = SampleOrder.objects.select_for_update().get(pk=order.pk)
         event_record.order = order
-        if order.status != OrderStatus.PENDING_PAYMENT:
+        # An expired order is paid all the same: the buyer's money was received, and the makers
+        # can still send the samples; the order's history in the admin says it came late.
+        if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED):
             logger.info("Stripe event %s: order %s is %s", event_record.stripe_event_id, order, order.status)
             return _finish(event_record, PaymentEvent.Result.IGNORED, f"Order is {order.status}.")
         if order.stripe_session_id and order.stripe_session_id != _value(session, "id"):
@@ -160,11 +164,14 @@ def apply_payment_event(event_record):
                 order,
                 f"Stripe charged {amount} {currency}, the order is {order.total} {order.currency}.",
             )
+        late = order.status == OrderStatus.EXPIRED
         order.status = OrderStatus.PAID
         order.paid_at = timezone.now()
         order.stripe_session_id = _value(session, "id")
         order.save(update_fields=["status", "paid_at", "stripe_session_id"])
-        _finish(event_record, PaymentEvent.Result.PAID, "")
+        if late:
+            log(order, "orders.paid_after_expiry")
+        _finish(event_record, PaymentEvent.Result.PAID, "Paid after the order had expired." if late else "")
         transaction.on_commit(lambda: _enqueue_paid_notifications(order.pk))
     return event_record
 

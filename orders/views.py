@@ -187,7 +187,9 @@ def order_detail(request, token):
         {
             "order": order,
             "lines": order.lines.all(),
-            "just_paid": request.GET.get("paid") == "1" and order.status == OrderStatus.PENDING_PAYMENT,
+            # Back from Stripe before its confirmation: even an order that expired meanwhile is paid.
+            "just_paid": request.GET.get("paid") == "1"
+            and order.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED),
             "can_pay": payments.is_enabled() and order.status == OrderStatus.PENDING_PAYMENT,
             "token": make_token(order),
         },
