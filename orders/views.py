@@ -2,8 +2,11 @@
 
 import logging
 import time
+from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
@@ -20,7 +23,7 @@ from . import box, payments
 from .forms import BoxQuantityForm, CheckoutForm
 from .models import OrderStatus, PaymentEvent, SampleOrder
 from .services import RetryLater, apply_payment_event, place_order, use_invoice
-from .tokens import make_token, order_url, read_token
+from .tokens import LinkExpired, make_token, order_url, read_token
 
 logger = logging.getLogger(__name__)
 
@@ -172,15 +175,37 @@ def _order_for_token(token):
     value = read_token(token)
     if value is None:
         raise Http404
-    order = SampleOrder.objects.filter(pk=value[0], reference=value[1]).first()
+    pk, reference, key = value
+    orders = SampleOrder.objects.filter(pk=pk, reference=reference)
+    if key is not None:
+        try:
+            orders = orders.filter(key=key)
+        except ValidationError:
+            raise Http404 from None
+    order = orders.first()
     if order is None:
         raise Http404
     return order
 
 
+def _order_link(view):
+    """The view with the order its link names; a link too old gets a page that says so, and who to ask."""
+
+    @wraps(view)
+    def with_order(request, token):
+        try:
+            order = _order_for_token(token)
+        except LinkExpired as expired:
+            context = {"reference": expired.reference, "days": settings.ORDER_LINK_MAX_AGE_DAYS}
+            return render(request, "orders/link_expired.html", context, status=410)
+        return view(request, order)
+
+    return with_order
+
+
 @never_cache
-def order_detail(request, token):
-    order = _order_for_token(token)
+@_order_link
+def order_detail(request, order):
     return render(
         request,
         "orders/order_detail.html",
@@ -197,9 +222,9 @@ def order_detail(request, token):
 
 
 @require_POST
-def pay_order(request, token):
+@_order_link
+def pay_order(request, order):
     """Retry payment of a saved order (when Stripe could not be reached, or the buyer came back)."""
-    order = _order_for_token(token)
     if not payments.is_enabled() or order.status != OrderStatus.PENDING_PAYMENT:
         return redirect(order_url(order))
     return _pay(request, order)
