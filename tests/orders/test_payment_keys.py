@@ -1,6 +1,5 @@
 """Stripe idempotency keys belong to one order and one payment attempt, not to its reference."""
 
-from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 
@@ -10,16 +9,16 @@ from tests.orders.test_checkout import fill_box
 
 
 def restart_order_numbering():
-    """What restoring last night's backup does to orders placed since: they are gone, and the next
-    order is numbered (and referenced) as the first of them was."""
+    """What restoring last night's backup does to the orders placed since: they are gone, and the
+    next order is numbered (and referenced) as the first of them was."""
+    first_lost = SampleOrder.objects.order_by("pk").first().pk
     SampleOrder.objects.all().delete()
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [SampleOrder._meta.db_table])
-    else:
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), [SampleOrder]):
-                cursor.execute(sql)
+    table = SampleOrder._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("UPDATE sqlite_sequence SET seq = %s WHERE name = %s", [first_lost - 1, table])
+        else:
+            cursor.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s, false)", [table, first_lost])
 
 
 def idempotency_keys(stripe_on):
