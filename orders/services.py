@@ -99,8 +99,9 @@ def _checkout_session_in(payload):
 
 
 def _find_order(session):
-    """The session's order: by the key in its metadata (sessions made before keys carry only the
-    reference, which a restored database may have given to another order), else by the session id."""
+    """The session's order, by the order's key in its metadata: a reference may have been given to
+    another order by a restored database. Sessions made before orders had keys carry only the
+    reference; for them, the reference or else the session id."""
     metadata = session.get("metadata")
     key, reference = _text(metadata, "order_key"), _text(metadata, "order_reference")
     if key:
