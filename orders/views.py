@@ -132,6 +132,8 @@ def checkout(request):
             return _pay(request, order)
         use_invoice(order)
         return redirect(order_url(order))
+    # A box filled before boxes had keys gets one before its form can be sent twice.
+    box.checkout_key(request)
     country = form["country"].value() if form.is_bound else None
     return render(
         request,
