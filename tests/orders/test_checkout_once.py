@@ -1,47 +1,8 @@
 """One sample box makes one order, however often and however fast its checkout form is sent."""
 
-import threading
-
-import pytest
-
-from django.db import connection
-from django.test import Client
-
 from orders.models import SampleOrder
 from tests.orders.conftest import CONTACT
 from tests.orders.test_checkout import fill_box
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_five_concurrent_submits_of_one_sample_box_make_one_order(two_makers, zones):
-    buyer = Client()
-    fill_box(buyer, two_makers)
-    barrier = threading.Barrier(5)
-    locations = []
-
-    def submit():
-        try:
-            tab = Client()
-            tab.cookies = buyer.cookies  # the same browser: one session, one box
-            barrier.wait()
-            response = tab.post("/en/samples/checkout/", CONTACT)
-            locations.append((response.status_code, response["Location"]))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    order = SampleOrder.objects.get()
-    assert order.lines.count() == 2
-    assert len(locations) == 5
-    # Every submit lands on the one order's page.
-    assert {location for _, location in locations} == {locations[0][1]}
-    assert all(status == 302 for status, _ in locations)
-    assert order.reference in buyer.get(locations[0][1]).content.decode()
 
 
 def test_a_box_submitted_again_goes_to_the_order_it_placed(client, two_makers, zones):

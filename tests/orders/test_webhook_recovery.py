@@ -1,19 +1,16 @@
 """A stored Stripe event is never lost: a worker that dies before applying it, and odd bodies Stripe signs."""
 
 import json
-import threading
 from datetime import timedelta
 
 import pytest
 
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
-from django.test import Client
 from django.utils import timezone
 
 from orders.models import OrderStatus, PaymentEvent, SampleOrder
-from tests.orders.conftest import CONTACT, completion_event, sign
+from tests.orders.conftest import completion_event, sign
 
 
 class WorkerDied(BaseException):
@@ -131,57 +128,3 @@ def test_a_signed_event_of_an_odd_shape_is_refused_or_ignored_and_never_sticks(
     # The endpoint still works for the real event that follows.
     assert deliver(completion_event(paid_session)).status_code == 200
     assert order().status == OrderStatus.PAID
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_redeliveries_of_an_event_a_dead_worker_stored_apply_it_once(
-    two_makers, zones, stripe_on, monkeypatch
-):
-    buyer = Client()
-    buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
-    buyer.post("/en/samples/checkout/", CONTACT)
-    session_id = order().stripe_session_id
-    stripe_on.set_session(session_id, payment_status="paid")
-    body = completion_event(stripe_on.sessions[session_id])
-
-    def post():
-        return Client().post(
-            "/stripe/webhook/",
-            data=body,
-            content_type="application/json",
-            headers={"Stripe-Signature": sign(body)},
-        )
-
-    kill_the_worker_while_applying(monkeypatch)
-    with pytest.raises(WorkerDied):
-        post()
-    monkeypatch.undo()
-
-    # Stripe's retries, and the sweep, arriving together.
-    barrier = threading.Barrier(6)
-    statuses = []
-
-    def redeliver():
-        try:
-            barrier.wait()
-            statuses.append(post().status_code)
-        finally:
-            connection.close()
-
-    def sweep():
-        try:
-            barrier.wait()
-            call_command("process_payment_events", minutes=0, stdout=open("/dev/null", "w"))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=redeliver) for _ in range(5)] + [threading.Thread(target=sweep)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert statuses == [200] * 5
-    assert order().status == OrderStatus.PAID
-    assert PaymentEvent.objects.get().result == PaymentEvent.Result.PAID
-    assert sorted(message.to[0] for message in mail.outbox) == ["kabut@example.com", CONTACT["email"]]
