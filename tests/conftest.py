@@ -41,7 +41,9 @@ class _Database:
         # As Django empties the tables after a transactional test whose successor puts the
         # migrations' rows back itself: without post_migrate's rows, which come back with their ids.
         with self.blocker.unblock():
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            call_command(
+                "flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True
+            )
         self.is_empty = True
 
 
