@@ -44,6 +44,8 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
     subpage_types = ["stories.StoryPage", "stories.CollectionPage"]
     max_count_per_parent = 1
     page_size = 12
+    # What changes this page's HTML (the page cache keys on these and serves the page nothing else).
+    query_parameters = ("topic", "maker", "page")
 
     class Meta:
         verbose_name = _("stories index")
