@@ -8,7 +8,8 @@ from storefront.text import VisibleCharField
 
 
 class BoxQuantityForm(forms.Form):
-    product = forms.IntegerField(widget=forms.HiddenInput)
+    # Within the database's integer range: a larger id is refused here, not by the database.
+    product = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1)
 
 
