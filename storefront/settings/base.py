@@ -269,6 +269,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Etalase Malang <norep
 # Inquiries: accepted per address per hour; where a maker's inquiry goes when it has no private e-mail.
 INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
 INQUIRY_FALLBACK_EMAIL = os.environ.get("INQUIRY_FALLBACK_EMAIL", "") or DEFAULT_FROM_EMAIL
+# How long the thank-you link after an inquiry works, in seconds.
+INQUIRY_THANKS_MAX_AGE = int(os.environ.get("INQUIRY_THANKS_MAX_AGE", str(7 * 24 * 3600)))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Stripe: off (invoice mode) unless STRIPE_SECRET_KEY is set.
