@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= storefront.settings.dev
+# pytest-xdist workers for `make test` (one per core); each module's tests stay on one worker.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install install-dev messages migrate demo serve worker lint check e2e-browser clean
 
@@ -15,7 +17,7 @@ test: install-dev messages
 	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)

@@ -1,5 +1,6 @@
 """The sample box: product ids and quantities kept in the buyer's session, priced from live pages."""
 
+import uuid
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -8,6 +9,10 @@ from catalog.models import ProductPage
 from .models import ShippingZone
 
 SESSION_KEY = "sample_box"
+# The key the box's order will be placed with. A new one each time the buyer changes the box, kept
+# after checkout: a box submitted twice (a double click, a second tab, the back button) is the order
+# already placed, and a box changed since is a new order.
+CHECKOUT_KEY = "sample_box_checkout"
 CURRENCY = "USD"
 
 
@@ -50,20 +55,37 @@ def quantity_of(request, product):
     return _raw(request).get(str(product.pk), 0)
 
 
+def _changed(request):
+    request.session[CHECKOUT_KEY] = str(uuid.uuid4())
+
+
 def set_quantity(request, product, quantity):
     items = _raw(request)
     items[str(product.pk)] = quantity
     _store(request, items)
+    _changed(request)
 
 
 def remove(request, product_id):
     items = _raw(request)
     items.pop(str(product_id), None)
     _store(request, items)
+    _changed(request)
 
 
 def clear(request):
+    """Empty the box after checkout; its checkout key stays, to recognise the box submitted again."""
     request.session.pop(SESSION_KEY, None)
+
+
+def checkout_key(request, create=True):
+    """The key the box's order is placed with. A box filled before keys existed gets one now, unless
+    `create` is false (then None: no session is started for a visitor who has none)."""
+    if CHECKOUT_KEY not in request.session:
+        if not create:
+            return None
+        _changed(request)
+    return request.session[CHECKOUT_KEY]
 
 
 def lines(request):

@@ -1,5 +1,7 @@
 """Sample orders: shipping zones, the order with its snapshot lines, and the log of Stripe events."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -16,12 +18,15 @@ class OrderStatus(models.TextChoices):
     DELIVERED = "delivered", _("Delivered")
     CANCELLED = "cancelled", _("Cancelled")
     REFUNDED = "refunded", _("Refunded")
+    EXPIRED = "expired", _("Expired unpaid")
 
 
-# The order pipeline, in one place. pending_payment → paid is the webhook's move alone (it is not
-# offered in the admin); every other move is made by people in the admin.
+# The order pipeline, in one place. The site's own moves are not offered in the admin: to paid is
+# the webhook's (also from expired: money Stripe received wins over the expiry), to expired is
+# expire_pending_orders'. Every other move is made by people in the admin.
 TRANSITIONS = {
-    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED, OrderStatus.EXPIRED},
+    OrderStatus.EXPIRED: {OrderStatus.PAID, OrderStatus.CANCELLED},
     OrderStatus.AWAITING_INVOICE: {OrderStatus.PAID, OrderStatus.CANCELLED},
     OrderStatus.PAID: {OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED},
     OrderStatus.SHIPPED: {OrderStatus.DELIVERED, OrderStatus.REFUNDED},
@@ -31,7 +36,11 @@ TRANSITIONS = {
 }
 # Moves a maker may make on an order holding its samples; curators may make any admin move.
 VENDOR_TRANSITIONS = {(OrderStatus.PAID, OrderStatus.SHIPPED), (OrderStatus.SHIPPED, OrderStatus.DELIVERED)}
-WEBHOOK_ONLY_TRANSITIONS = {(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID)}
+AUTOMATIC_TRANSITIONS = {
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
+    (OrderStatus.EXPIRED, OrderStatus.PAID),
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED),
+}
 
 
 def can_transition(current, new):
@@ -42,7 +51,7 @@ def admin_transitions(current, curator):
     """Statuses a person may move an order to from `current` in the admin."""
     allowed = []
     for new in TRANSITIONS.get(current, set()):
-        if (current, new) in WEBHOOK_ONLY_TRANSITIONS:
+        if (current, new) in AUTOMATIC_TRANSITIONS:
             continue
         if curator or (current, new) in VENDOR_TRANSITIONS:
             allowed.append(new)
@@ -103,6 +112,13 @@ class ShippingZone(models.Model):
 
 class SampleOrder(models.Model):
     reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, editable=False)
+    # Random, unlike the reference (numbered from the primary key, so numbers repeat after a database
+    # is restored from a backup): the sample box's checkout key, so a box submitted twice makes one
+    # order, and the base of the order's Stripe idempotency keys.
+    key = models.UUIDField(_("key"), unique=True, default=uuid.uuid4, editable=False)
+    # Bumped when creating a Stripe Checkout Session fails: Stripe answers a key with its first result,
+    # errors included, for 24 hours, so the buyer's next try needs a new key.
+    payment_attempt = models.PositiveSmallIntegerField(_("payment attempt"), default=0, editable=False)
     status = models.CharField(
         _("status"), max_length=20, choices=OrderStatus.choices, default=OrderStatus.PENDING_PAYMENT
     )
@@ -184,7 +200,7 @@ class OrderLine(models.Model):
 
 
 class PaymentEvent(models.Model):
-    """Append-only log of Stripe webhook events, each stored once by its id."""
+    """Append-only log of Stripe webhook events, each stored once by its id and applied once."""
 
     class Result(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -199,6 +215,10 @@ class PaymentEvent(models.Model):
         SampleOrder, null=True, blank=True, on_delete=models.SET_NULL, related_name="payment_events"
     )
     received_at = models.DateTimeField(auto_now_add=True)
+    # Set in the transaction that applies the event (with the order's change, if any): an event
+    # stored without it was not applied yet, and Stripe's next delivery or process_payment_events
+    # applies it.
+    processed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     result = models.CharField(max_length=20, choices=Result.choices, default=Result.RECEIVED)
     notes = models.TextField(blank=True)
 

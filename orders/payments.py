@@ -1,5 +1,7 @@
 """The one module that talks to Stripe: Checkout Sessions and webhook signatures, amounts in minor units."""
 
+import json
+
 import stripe
 
 from django.conf import settings
@@ -52,8 +54,14 @@ def checkout_line_items(order):
     return items
 
 
+def idempotency_key(order):
+    """The same for every try of one payment attempt of one order, so Stripe makes one session for them;
+    never the same for two orders, even two with one reference after a database restore."""
+    return f"checkout-{order.key}-{order.payment_attempt}"
+
+
 def create_checkout_session(order, success_url, cancel_url):
-    """A Checkout Session for the order; the same order always gets the same session (idempotency key)."""
+    """A Checkout Session for the order; every try of the same attempt gets the same session."""
     params = {
         "mode": "payment",
         "line_items": checkout_line_items(order),
@@ -61,11 +69,11 @@ def create_checkout_session(order, success_url, cancel_url):
         "cancel_url": cancel_url,
         "client_reference_id": order.reference,
         "customer_email": order.email,
-        "metadata": {"order_reference": order.reference},
+        "metadata": {"order_reference": order.reference, "order_key": str(order.key)},
         "payment_intent_data": {"metadata": {"order_reference": order.reference}},
     }
     return _client().v1.checkout.sessions.create(
-        params=params, options={"idempotency_key": f"checkout-{order.reference}"}
+        params=params, options={"idempotency_key": idempotency_key(order)}
     )
 
 
@@ -74,10 +82,15 @@ def retrieve_checkout_session(session_id):
 
 
 def verify_webhook(payload, signature_header):
-    """The event, if the Stripe-Signature header signs this raw body; raises SignatureError otherwise."""
+    """The decoded JSON body, if the Stripe-Signature header signs this raw body; raises SignatureError
+    otherwise, and ValueError when the signed body is not JSON.
+
+    Any JSON value is returned as it is (not only an object): the caller checks its shape.
+    """
     if not settings.STRIPE_WEBHOOK_SECRET:
         # An empty key would let anyone sign events.
         raise SignatureError("No webhook secret is configured.", signature_header)
-    return stripe.Webhook.construct_event(
+    stripe.WebhookSignature.verify_header(
         payload, signature_header, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
     )
+    return json.loads(payload)

@@ -2,8 +2,11 @@
 
 import logging
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from wagtail.log_actions import log
 
 from . import payments
 from .box import totals
@@ -25,37 +28,43 @@ CONTACT_FIELDS = (
 )
 
 
-def place_order(box_lines, contact, language):
-    """Save the order and its snapshot lines in one transaction; prices come from the pages, not the buyer."""
+def place_order(box_lines, contact, language, key):
+    """The box's order and whether this call placed it: saved now with its snapshot lines in one
+    transaction (prices come from the pages, not the buyer), or the order an earlier or concurrent
+    submit of the same box placed with the same checkout key (unique, so only one is ever saved)."""
     sums = totals(box_lines, contact["country"])
-    with transaction.atomic():
-        order = SampleOrder.objects.create(
-            **{field: contact.get(field, "") for field in CONTACT_FIELDS},
-            language=language,
-            status=OrderStatus.PENDING_PAYMENT,
-            subtotal=sums["subtotal"],
-            shipping=sums["shipping"],
-            total=sums["total"],
-            currency=sums["currency"],
-        )
-        OrderLine.objects.bulk_create(
-            [
-                OrderLine(
-                    order=order,
-                    product=line.product,
-                    vendor=line.vendor,
-                    vendor_translation_key=line.vendor.translation_key if line.vendor else None,
-                    product_name=line.product.title,
-                    vendor_name=line.vendor.title if line.vendor else "",
-                    unit_price=line.unit_price,
-                    quantity=line.quantity,
-                    line_total=line.line_total,
-                    currency=sums["currency"],
-                )
-                for line in box_lines
-            ]
-        )
-    return order
+    try:
+        with transaction.atomic():
+            order = SampleOrder.objects.create(
+                **{field: contact.get(field, "") for field in CONTACT_FIELDS},
+                key=key,
+                language=language,
+                status=OrderStatus.PENDING_PAYMENT,
+                subtotal=sums["subtotal"],
+                shipping=sums["shipping"],
+                total=sums["total"],
+                currency=sums["currency"],
+            )
+            OrderLine.objects.bulk_create(
+                [
+                    OrderLine(
+                        order=order,
+                        product=line.product,
+                        vendor=line.vendor,
+                        vendor_translation_key=line.vendor.translation_key if line.vendor else None,
+                        product_name=line.product.title,
+                        vendor_name=line.vendor.title if line.vendor else "",
+                        unit_price=line.unit_price,
+                        quantity=line.quantity,
+                        line_total=line.line_total,
+                        currency=sums["currency"],
+                    )
+                    for line in box_lines
+                ]
+            )
+    except IntegrityError:
+        return SampleOrder.objects.get(key=key), False
+    return order, True
 
 
 def use_invoice(order):
@@ -73,31 +82,61 @@ def _value(obj, key, default=None):
         return getattr(obj, key, default)
 
 
+def _text(mapping, key):
+    """`mapping[key]` when it is a string; "" for anything else a signed body might hold there."""
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _checkout_session_in(payload):
+    """The Checkout Session of an event that confirms a payment, or None: another event type, or a
+    body not of the shape Stripe sends (it is ignored, not retried for ever)."""
+    if not isinstance(payload, dict) or _text(payload, "type") not in PAYMENT_EVENTS:
+        return None
+    data = payload.get("data")
+    session = data.get("object") if isinstance(data, dict) else None
+    return session if isinstance(session, dict) else None
+
+
 def _find_order(session):
-    metadata = _value(session, "metadata") or {}
-    reference = _value(metadata, "order_reference") or _value(session, "client_reference_id")
-    session_id = _value(session, "id")
+    """The session's order, by the order's key in its metadata: a reference may have been given to
+    another order by a restored database. Sessions made before orders had keys carry only the
+    reference; for them, the reference or else the session id."""
+    metadata = session.get("metadata")
+    key, reference = _text(metadata, "order_key"), _text(metadata, "order_reference")
+    if key:
+        try:
+            return SampleOrder.objects.filter(key=key).first()
+        except ValidationError:  # not a UUID
+            return None
+    reference = reference or _text(session, "client_reference_id")
     if reference:
         order = SampleOrder.objects.filter(reference=reference).first()
         if order is not None:
             return order
+    session_id = _text(session, "id")
     if session_id:
         return SampleOrder.objects.filter(stripe_session_id=session_id).first()
     return None
 
 
 def apply_payment_event(event_record):
-    """Mark the event's order paid if Stripe confirms the full amount; called once per stored event."""
-    payload = event_record.payload
-    if payload.get("type") not in PAYMENT_EVENTS:
-        return _finish(event_record, PaymentEvent.Result.IGNORED, "Not a payment event.")
-    session_ref = payload.get("data", {}).get("object", {})
+    """Apply a stored event once: mark its order paid if Stripe confirms the full amount.
+
+    Safe to call again for the same event, and at the same time: Stripe's redelivery of an event
+    that a dying worker stored but never applied, process_payment_events, concurrent deliveries.
+    The event's row is locked and marked processed in the transaction that changes the order, so
+    the first to get there applies it and the others change nothing. Raises RetryLater while
+    Stripe cannot be asked; the event then stays unprocessed.
+    """
+    session_ref = _checkout_session_in(event_record.payload)
+    if session_ref is None:
+        return _finish_once(event_record, PaymentEvent.Result.IGNORED, "Not a payment event.")
     order = _find_order(session_ref)
-    if order is None:
-        logger.warning("Stripe event %s: no order for session %s", event_record.stripe_event_id, session_ref)
-        return _finish(event_record, PaymentEvent.Result.IGNORED, "No matching order.")
-    event_record.order = order
-    session_id = _value(session_ref, "id")
+    session_id = _text(session_ref, "id")
+    if order is None or not session_id:
+        logger.warning("Stripe event %s: no order for session %s", event_record.stripe_event_id, session_id)
+        return _finish_once(event_record, PaymentEvent.Result.IGNORED, "No matching order.")
     try:
         session = payments.retrieve_checkout_session(session_id)
     except payments.PaymentError as exc:
@@ -105,9 +144,13 @@ def apply_payment_event(event_record):
         raise RetryLater(str(exc)) from exc
 
     with transaction.atomic():
+        if not _claim(event_record):
+            return event_record
         order = SampleOrder.objects.select_for_update().get(pk=order.pk)
         event_record.order = order
-        if order.status != OrderStatus.PENDING_PAYMENT:
+        # An expired order is paid all the same: the buyer's money was received, and the makers
+        # can still send the samples; the order's history in the admin says it came late.
+        if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED):
             logger.info("Stripe event %s: order %s is %s", event_record.stripe_event_id, order, order.status)
             return _finish(event_record, PaymentEvent.Result.IGNORED, f"Order is {order.status}.")
         if order.stripe_session_id and order.stripe_session_id != _value(session, "id"):
@@ -122,13 +165,27 @@ def apply_payment_event(event_record):
                 order,
                 f"Stripe charged {amount} {currency}, the order is {order.total} {order.currency}.",
             )
+        late = order.status == OrderStatus.EXPIRED
         order.status = OrderStatus.PAID
         order.paid_at = timezone.now()
         order.stripe_session_id = _value(session, "id")
         order.save(update_fields=["status", "paid_at", "stripe_session_id"])
-        _finish(event_record, PaymentEvent.Result.PAID, "")
+        if late:
+            log(order, "orders.paid_after_expiry")
+        _finish(event_record, PaymentEvent.Result.PAID, "Paid after the order had expired." if late else "")
         transaction.on_commit(lambda: _enqueue_paid_notifications(order.pk))
     return event_record
+
+
+def _claim(event_record):
+    """Lock the event's row for this transaction; False when it has been applied meanwhile."""
+    return (
+        PaymentEvent.objects.select_for_update()
+        .filter(pk=event_record.pk, processed_at__isnull=True)
+        .only("pk")
+        .first()
+        is not None
+    )
 
 
 class RetryLater(Exception):
@@ -144,9 +201,18 @@ def _flag(event_record, order, reason):
 
 
 def _finish(event_record, result, notes):
+    """Record the outcome; called in the transaction that claimed the event."""
     event_record.result = result
     event_record.notes = notes
-    event_record.save(update_fields=["result", "notes", "order"])
+    event_record.processed_at = timezone.now()
+    event_record.save(update_fields=["result", "notes", "order", "processed_at"])
+    return event_record
+
+
+def _finish_once(event_record, result, notes):
+    with transaction.atomic():
+        if _claim(event_record):
+            _finish(event_record, result, notes)
     return event_record
 
 

@@ -1,11 +1,14 @@
 """Buyer-facing views: the sample box, checkout, the private order page, and Stripe's webhook."""
 
-import json
 import logging
 import time
+from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +23,7 @@ from . import box, payments
 from .forms import BoxQuantityForm, CheckoutForm
 from .models import OrderStatus, PaymentEvent, SampleOrder
 from .services import RetryLater, apply_payment_event, place_order, use_invoice
-from .tokens import make_token, order_url, read_token
+from .tokens import LinkExpired, make_token, order_url, read_token
 
 logger = logging.getLogger(__name__)
 
@@ -111,24 +114,38 @@ def remove_sample(request):
 
 @never_cache
 def checkout(request):
+    placed = _placed_order(request) if request.method == "POST" else None
+    if placed is not None:
+        # The same box submitted again (a double click, a second tab, a resent form): its order.
+        box.clear(request)
+        return redirect(order_url(placed))
     lines = box.lines(request)
     if not lines:
         messages.info(request, _("Your sample box is empty. Add samples from a product page first."))
         return redirect("orders:box")
     form = CheckoutForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        order = place_order(lines, form.cleaned_data, get_language())
+        order, placed_now = place_order(lines, form.cleaned_data, get_language(), box.checkout_key(request))
         box.clear(request)
+        if not placed_now:
+            return redirect(order_url(order))
         if payments.is_enabled():
             return _pay(request, order)
         use_invoice(order)
         return redirect(order_url(order))
+    # A box filled before boxes had keys gets one before its form can be sent twice.
+    box.checkout_key(request)
     country = form["country"].value() if form.is_bound else None
     return render(
         request,
         "orders/checkout.html",
         {"form": form, "groups": box.grouped_by_vendor(lines), "totals": box.totals(lines, country)},
     )
+
+
+def _placed_order(request):
+    key = box.checkout_key(request, create=False)
+    return SampleOrder.objects.filter(key=key).first() if key else None
 
 
 def _pay(request, order):
@@ -140,6 +157,8 @@ def _pay(request, order):
         )
     except payments.PaymentError:
         logger.exception("Could not create a Stripe Checkout Session for %s", order.reference)
+        # Stripe keeps this failure as the answer to the attempt's key: the buyer's next try is a new one.
+        SampleOrder.objects.filter(pk=order.pk).update(payment_attempt=F("payment_attempt") + 1)
         messages.error(
             request,
             _(
@@ -159,22 +178,46 @@ def _order_for_token(token):
     value = read_token(token)
     if value is None:
         raise Http404
-    order = SampleOrder.objects.filter(pk=value[0], reference=value[1]).first()
+    pk, reference, key = value
+    orders = SampleOrder.objects.filter(pk=pk, reference=reference)
+    if key is not None:
+        try:
+            orders = orders.filter(key=key)
+        except ValidationError:
+            raise Http404 from None
+    order = orders.first()
     if order is None:
         raise Http404
     return order
 
 
+def _order_link(view):
+    """The view with the order its link names; a link too old gets a page that says so, and who to ask."""
+
+    @wraps(view)
+    def with_order(request, token):
+        try:
+            order = _order_for_token(token)
+        except LinkExpired as expired:
+            context = {"reference": expired.reference, "days": settings.ORDER_LINK_MAX_AGE_DAYS}
+            return render(request, "orders/link_expired.html", context, status=410)
+        return view(request, order)
+
+    return with_order
+
+
 @never_cache
-def order_detail(request, token):
-    order = _order_for_token(token)
+@_order_link
+def order_detail(request, order):
     return render(
         request,
         "orders/order_detail.html",
         {
             "order": order,
             "lines": order.lines.all(),
-            "just_paid": request.GET.get("paid") == "1" and order.status == OrderStatus.PENDING_PAYMENT,
+            # Back from Stripe before its confirmation: even an order that expired meanwhile is paid.
+            "just_paid": request.GET.get("paid") == "1"
+            and order.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED),
             "can_pay": payments.is_enabled() and order.status == OrderStatus.PENDING_PAYMENT,
             "token": make_token(order),
         },
@@ -182,9 +225,9 @@ def order_detail(request, token):
 
 
 @require_POST
-def pay_order(request, token):
+@_order_link
+def pay_order(request, order):
     """Retry payment of a saved order (when Stripe could not be reached, or the buyer came back)."""
-    order = _order_for_token(token)
     if not payments.is_enabled() or order.status != OrderStatus.PENDING_PAYMENT:
         return redirect(order_url(order))
     return _pay(request, order)
@@ -205,22 +248,35 @@ def _while_locked(action, attempts=20):
             time.sleep(0.05 * (attempt + 1))
 
 
-def _store_event(event_id, event_type, payload):
-    """The new PaymentEvent, or None when this event was already stored (a replay)."""
+def _event_fields(event):
+    """(id, type) of a decoded webhook body, or None when it is not an event that can be stored by its id."""
+    if not isinstance(event, dict):
+        return None
+    event_id, event_type = event.get("id"), event.get("type", "")
+    id_length = PaymentEvent._meta.get_field("stripe_event_id").max_length
+    type_length = PaymentEvent._meta.get_field("type").max_length
+    if not (isinstance(event_id, str) and 0 < len(event_id) <= id_length):
+        return None
+    if not (isinstance(event_type, str) and len(event_type) <= type_length):
+        return None
+    return event_id, event_type
+
+
+def _stored_event(event_id, event_type, payload):
+    """The event's PaymentEvent: stored now, or as an earlier delivery of the same event stored it."""
 
     def store():
         try:
             with transaction.atomic():
                 return PaymentEvent.objects.create(stripe_event_id=event_id, type=event_type, payload=payload)
         except IntegrityError:
-            return None
+            return PaymentEvent.objects.get(stripe_event_id=event_id)
 
     return _while_locked(store)
 
 
 def _apply_event(record):
-    """`apply_payment_event(record)`, again while the database is locked by another delivery: the
-    event is stored, so it must be applied now, not on a replay."""
+    """`apply_payment_event(record)`, again while the database is locked by another delivery."""
     return _while_locked(lambda: apply_payment_event(record))
 
 
@@ -229,23 +285,25 @@ def _apply_event(record):
 def stripe_webhook(request):
     payload = request.body
     try:
-        payments.verify_webhook(payload, request.headers.get("Stripe-Signature", ""))
+        event = payments.verify_webhook(payload, request.headers.get("Stripe-Signature", ""))
     except (payments.SignatureError, ValueError):
         return HttpResponseBadRequest("Invalid signature")
-    data = json.loads(payload)
-    event_id, event_type = data.get("id"), data.get("type", "")
-    if not event_id:
-        return HttpResponseBadRequest("No event id")
+    fields = _event_fields(event)
+    if fields is None:
+        return HttpResponseBadRequest("Not an event")
     try:
-        record = _store_event(event_id, event_type, data)
+        record = _stored_event(*fields, event)
     except OperationalError:
         return HttpResponse("Busy, retry", status=503)
-    if record is None:
+    if record.processed_at is not None:
         return HttpResponse("Already received")
+    # Stored but not applied: new, or stored by a delivery whose worker died before applying it (or
+    # is applying it now; the event is applied once either way).
     try:
         _apply_event(record)
     except RetryLater:
-        # Forget the event so Stripe's next delivery is processed, not treated as a replay.
-        record.delete()
+        # Left unapplied, so Stripe's next delivery, or process_payment_events, applies it.
         return HttpResponse("Retry later", status=503)
+    except OperationalError:
+        return HttpResponse("Busy, retry", status=503)
     return HttpResponse("OK")

@@ -73,6 +73,19 @@ def register_sample_orders():
     return SampleOrderViewSet("sample_orders")
 
 
+@hooks.register("register_log_actions")
+def register_order_log_actions(actions):
+    # Shown in an order's history in the admin.
+    actions.register_action(
+        "orders.expire", _("Expire"), _("Expired: not paid within the time a payment is waited for")
+    )
+    actions.register_action(
+        "orders.paid_after_expiry",
+        _("Paid after expiry"),
+        _("Stripe confirmed a payment after the order had expired: it is paid, as the money was received"),
+    )
+
+
 # Demo rates for the embedded set-up; curators change them under Settings → Shipping zones.
 DEMO_SHIPPING_ZONES = [
     ("ASEAN", "BN, KH, LA, MM, MY, PH, SG, TH, VN", 1500, False),

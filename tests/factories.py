@@ -1,7 +1,9 @@
 """Building catalogue pages in tests as the site does: real pages, published, with locale copies."""
 
+import copy
 import itertools
 
+from django.conf import settings
 from django.utils.text import slugify
 
 from wagtail.models import Locale
@@ -40,6 +42,19 @@ def build_site():
     )
     sync_locale_trees()
     return HomePage.objects.get(pk=home.pk), products, makers
+
+
+def site():
+    """The English home page and its catalogue and makers sections, as `build_site` made them."""
+    default = Locale.get_default()
+    home = HomePage.objects.filter(locale=default).first()
+    if home is None:  # a test that emptied the database
+        return build_site()
+    return (
+        home,
+        ProductIndexPage.objects.get(locale=default),
+        VendorIndexPage.objects.get(locale=default),
+    )
 
 
 def make_category(name="Ceramics", sector="crafts"):
@@ -91,6 +106,19 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
     return create_locale_copies(publish(product))
 
 
+def fresh(page):
+    """The page as the database has it now, for one test to change without the next test seeing it."""
+    return type(page).objects.get(pk=page.pk)
+
+
+def search_backends(*, auto_update):
+    """The site's search backends, with pages indexed as they are saved or not."""
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    for backend in backends.values():
+        backend["AUTO_UPDATE"] = auto_update
+    return backends
+
+
 def locale(code):
     return Locale.objects.get(language_code=code)
 
@@ -102,6 +130,7 @@ def translate_page(page, code, strings):
 
 __all__ = [
     "build_site",
+    "site",
     "make_category",
     "make_certification_type",
     "make_product",

@@ -86,6 +86,7 @@ def test_the_language_switcher_lists_only_live_translations(client, site_tree, p
     assert 'hreflang="ja"' in page  # the other locales' copies are still live
 
 
+@pytest.mark.usefixtures("search_index")
 def test_a_restricted_makers_products_leave_the_listings_until_the_restriction_goes(
     client, site_tree, product, vendor
 ):

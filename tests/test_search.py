@@ -11,6 +11,8 @@ from catalog.models import ProductPage
 from home import search_backend
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 
 def test_search_finds_a_product_by_a_word_of_its_description_in_english(client, product):
     product.description = "<p>Each burner is glazed twice in a wood-fired kiln.</p>"
@@ -130,6 +132,7 @@ def test_search_shows_the_best_matches_first_and_no_drafts(client, celadon_produ
     assert sorted(titles[3:]) == sorted(p.title for p in in_summary)
 
 
+@pytest.mark.postgresql  # the ranked window is PostgreSQL's
 def test_search_results_do_not_depend_on_how_many_index_entries_are_ranked_first(
     client, celadon_products, monkeypatch
 ):
@@ -148,6 +151,7 @@ def test_the_catalogue_keyword_filter_lists_every_match_and_no_draft(client, cel
     assert [p.title for p in response.context["products"]] == sorted(p.title for p in in_title + in_summary)
 
 
+@pytest.mark.postgresql  # the ranked window is PostgreSQL's
 @pytest.mark.parametrize("window", [(10, 200), (1, 1)])
 def test_a_slice_of_search_results_is_the_same_slice_of_the_whole_ranking(
     celadon_products, monkeypatch, window

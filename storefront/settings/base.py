@@ -279,6 +279,11 @@ STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 
+# Sample orders: how long an unpaid order waits for its payment before expire_pending_orders expires
+# it (Stripe's Checkout page lasts 24 hours), and how long the private link to an order works.
+ORDER_PENDING_MAX_AGE_HOURS = int(os.environ.get("ORDER_PENDING_MAX_AGE_HOURS", "24"))
+ORDER_LINK_MAX_AGE_DAYS = int(os.environ.get("ORDER_LINK_MAX_AGE_DAYS", "180"))
+
 # Renditions are made when a page is published, in the task worker. With tasks run at once (the
 # embedded default) that would make every publish wait for AVIF encoding, so there they are made
 # on first view instead unless RENDITIONS_ON_PUBLISH=1.

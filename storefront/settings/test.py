@@ -12,6 +12,9 @@ STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+# Indexing every page saved costs the tests more than anything else they do; the tests of search
+# turn it on (the `search_index` fixture in tests/conftest.py).
+WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
 PAGE_CACHE = False  # tests of the page cache turn it on (tests/production/test_page_cache.py)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, as the site's own database is, not SQLite's shared in-memory one: there a read of a

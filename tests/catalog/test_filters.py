@@ -6,10 +6,13 @@ import pytest
 
 from tests import factories
 
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
-@pytest.fixture
-def catalogue(site_tree):
-    makers = site_tree["makers"]
+
+@pytest.fixture(scope="module")
+def catalogue(module_db):
+    """Four products of two makers, built once: the tests only read them (or roll back what they add)."""
+    _home, products, makers = factories.site()
     ceramics = factories.make_category("Ceramics", "crafts")
     snacks = factories.make_category("Snacks", "processed-food")
     halal = factories.make_certification_type("Halal", "Halal certificate")
@@ -43,7 +46,7 @@ def catalogue(site_tree):
         tiers=((1000, 210),),
         certifications=[(pirt, "P-IRT 0000000000000-01")],
     )
-    return site_tree["products"]
+    return products
 
 
 def titles(client, catalogue, query=""):

@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission
 
 from tests import factories
 
-VENDOR_EMAIL = "owner@kabut-porselen.example"
+VENDOR_EMAIL = "owner@kabut-porselen.example"  # the `vendor` of tests/conftest.py
 BUYER_EMAIL = "buyer@importer.example"
 
 
@@ -21,25 +21,27 @@ def fresh_rate_limits():
     cache.clear()
 
 
-@pytest.fixture
-def vendor(site_tree):
-    return factories.make_vendor(
-        site_tree["makers"], "Atelier Kabut Porselen", district="lowokwaru", contact_email=VENDOR_EMAIL
+@pytest.fixture(scope="module")
+def other_shop(module_db):
+    """A second maker with a product, built once per module."""
+    _home, _products, makers = factories.site()
+    vendor = factories.make_vendor(
+        makers, "Anyam Tasik Rimbun", district="lowokwaru", contact_email="rattan@tasik.example"
     )
+    product = factories.make_product(
+        vendor, "Rattan laundry hamper with lid", tiers=((30, 2500),), unit="pieces"
+    )
+    return {"vendor": vendor, "product": product}
 
 
 @pytest.fixture
-def other_vendor(site_tree):
-    return factories.make_vendor(
-        site_tree["makers"], "Anyam Tasik Rimbun", district="lowokwaru", contact_email="rattan@tasik.example"
-    )
+def other_vendor(site_tree, other_shop):
+    return factories.fresh(other_shop["vendor"])
 
 
 @pytest.fixture
-def other_product(other_vendor):
-    return factories.make_product(
-        other_vendor, "Rattan laundry hamper with lid", tiers=((30, 2500),), unit="pieces"
-    )
+def other_product(other_vendor, other_shop):
+    return factories.fresh(other_shop["product"])
 
 
 @pytest.fixture

@@ -73,14 +73,12 @@ def zones(db):
     }
 
 
-@pytest.fixture
-def two_makers(site_tree):
+def build_two_makers():
     """Two makers with a sample each, and their contact e-mails."""
-    kabut = factories.make_vendor(
-        site_tree["makers"], "Atelier Kabut Porselen", contact_email="kabut@example.com"
-    )
+    _home, _products, makers = factories.site()
+    kabut = factories.make_vendor(makers, "Atelier Kabut Porselen", contact_email="kabut@example.com")
     renyah = factories.make_vendor(
-        site_tree["makers"],
+        makers,
         "Renyah Kedelai Purwa",
         sector="processed-food",
         contact_email="renyah@example.com",
@@ -100,6 +98,17 @@ def two_makers(site_tree):
         sample_max_quantity=5,
     )
     return {"kabut": kabut, "renyah": renyah, "burner": burner, "chips": chips}
+
+
+@pytest.fixture(scope="module")
+def shared_two_makers(module_db):
+    return build_two_makers()
+
+
+@pytest.fixture
+def two_makers(site_tree, shared_two_makers):
+    """Two makers with a sample each: built once per module, read afresh for each test."""
+    return {name: factories.fresh(page) for name, page in shared_two_makers.items()}
 
 
 CONTACT = {

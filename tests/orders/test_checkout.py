@@ -79,7 +79,7 @@ def test_stripe_checkout_creates_one_session_with_the_order(client, two_makers, 
 
     [request] = stripe_on.created_sessions
     form = dict(request["form"])
-    assert request["headers"]["Idempotency-Key"] == f"checkout-{order.reference}"
+    assert request["headers"]["Idempotency-Key"] == f"checkout-{order.key}-0"
     assert request["headers"]["Stripe-Version"] == "2026-10-28.endive"
     items = {
         form[f"line_items[{i}][price_data][product_data][name]"]: (
@@ -96,6 +96,7 @@ def test_stripe_checkout_creates_one_session_with_the_order(client, two_makers, 
     }
     assert session["amount_total"] == order.total
     assert form["metadata[order_reference]"] == order.reference
+    assert form["metadata[order_key]"] == str(order.key)
     assert form["client_reference_id"] == order.reference
     assert form["customer_email"] == CONTACT["email"]
     success = urlparse(form["success_url"])

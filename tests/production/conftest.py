@@ -4,6 +4,7 @@ moto runs as its own process on a free port of 127.0.0.1 for the whole session, 
 is exercised through the real S3 HTTP API (signatures, presigned URLs, deletes), not a mock.
 """
 
+import os
 import socket
 import subprocess
 import sys
@@ -19,7 +20,11 @@ from django.conf import settings as django_settings
 ACCESS_KEY = "testing"
 SECRET_KEY = "testing"
 REGION = "us-east-1"
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# One Redis database per pytest-xdist worker (gw0 → 15, gw1 → 14 …), so that one worker's flush
+# never empties another's cache.
+REDIS_URL = (
+    f"redis://127.0.0.1:6379/{15 - int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0').removeprefix('gw'))}"
+)
 
 
 def _free_port():

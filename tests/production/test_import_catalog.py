@@ -1,4 +1,4 @@
-"""`import_catalog`: a 1,000-row spreadsheet with 50 bad rows, re-import, dry run, CSV and templates."""
+"""`import_catalog`: a 300-row spreadsheet with 50 bad rows, re-import, dry run, CSV and templates."""
 
 import csv
 import re
@@ -22,7 +22,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 N_VENDORS = 50
-N_PRODUCTS = 950
+N_PRODUCTS = 250
 DISTRICTS = ["blimbing", "kedungkandang", "klojen", "lowokwaru", "sukun"]
 # Bad maker rows: spreadsheet line → what is wrong (line 1 is the header).
 BAD_VENDORS = {
@@ -51,7 +51,13 @@ BAD_PRODUCT_KINDS = [
     {"summary_en": ""},
     {"moq": "many"},
 ]
-BAD_PRODUCT_LINES = [10 + 22 * i for i in range(42)]
+BAD_LINE_STEP = 5
+BAD_PRODUCT_LINES = [10 + BAD_LINE_STEP * i for i in range(42)]  # each kind above three times over
+
+
+def bad_line(kind):
+    """The first spreadsheet line with the `kind`-th mistake of BAD_PRODUCT_KINDS."""
+    return BAD_PRODUCT_LINES[kind]
 
 
 def vendor_nib(index):
@@ -201,7 +207,7 @@ def changed_product_rows():
 
 @pytest.fixture(scope="module")
 def imported(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Import and re-import of the 1,000-row file, then a dry run of a changed file, once for the module.
+    """Import and re-import of the 300-row file, then a dry run of a changed file, once for the module.
 
     Everything happens in a transaction rolled back at the end; the tests below only read the results.
     """
@@ -238,18 +244,25 @@ def test_every_bad_row_is_reported_with_its_line(imported):
     assert re.search(r"^vendors:21: whatsapp: Enter a WhatsApp number", out, re.M)
     assert re.search(r"^vendors:25: year_founded: “nineteen” is not a whole number", out, re.M)
     assert re.search(r"^vendors:29: tagline_en: give the English text too", out, re.M)
-    assert re.search(r"^products:10: hs_code: An HS code has 6 to 10 digits", out, re.M)
-    assert re.search(r"^products:32: moq: The minimum order quantity must be at least 1", out, re.M)
-    assert re.search(r"^products:54: Each price tier must start at a larger quantity", out, re.M)
-    assert re.search(r"^products:76: sku: this column is required", out, re.M)
-    assert re.search(r"^products:98: vendor_nib: no maker with NIB 9999999999999", out, re.M)
-    assert re.search(r"^products:120: the same key \(\d{13} \+ SKU-0117\) is already on line 119", out, re.M)
-    assert re.search(r"^products:142: price_tiers: write each tier as quantity:price", out, re.M)
-    assert re.search(r"^products:164: sample_price: Give a sample price", out, re.M)
-    assert re.search(r"^products:208: category: there is no category “spaceships”", out, re.M)
-    assert re.search(r"^products:230: unit: Value 'barrels' is not a valid choice", out, re.M)
-    assert re.search(r"^products:252: vendor_nib: no maker with NIB 12345", out, re.M)
-    assert re.search(r"^products:296: moq: “many” is not a whole number", out, re.M)
+    for kind, message in [
+        (0, r"hs_code: An HS code has 6 to 10 digits"),
+        (1, r"moq: The minimum order quantity must be at least 1"),
+        (2, r"Each price tier must start at a larger quantity"),
+        (3, r"sku: this column is required"),
+        (4, r"vendor_nib: no maker with NIB 9999999999999"),
+        (6, r"price_tiers: write each tier as quantity:price"),
+        (7, r"sample_price: Give a sample price"),
+        (9, r"category: there is no category “spaceships”"),
+        (10, r"unit: Value 'barrels' is not a valid choice"),
+        (11, r"vendor_nib: no maker with NIB 12345"),
+        (13, r"moq: “many” is not a whole number"),
+    ]:
+        assert re.search(rf"^products:{bad_line(kind)}: {message}", out, re.M), message
+    duplicate = bad_line(5)  # repeats the row above it: SKU numbers count rows from line 2
+    key = rf"\(\d{{13}} \+ SKU-{duplicate - 3:04d}\)"
+    assert re.search(
+        rf"^products:{duplicate}: the same key {key} is already on line {duplicate - 1}", out, re.M
+    )
 
 
 def test_every_good_row_is_imported_and_published(imported):
@@ -278,7 +291,7 @@ def test_every_good_row_is_imported_and_published(imported):
     nibs = {vendor_nib(i) for i in good_vendor_indexes()}
     assert set(VendorPage.objects.filter(alias_of__isnull=True).values_list("nib", flat=True)) == nibs
     # Progress went to stderr as the sheets were worked through.
-    assert "products: 950/950" in imported["first"]["err"]
+    assert f"products: {N_PRODUCTS}/{N_PRODUCTS}" in imported["first"]["err"]
 
 
 def test_english_and_indonesian_text_land_in_their_locales(imported, client):
@@ -350,7 +363,7 @@ def test_second_import_changes_nothing(imported):
     }
     print(
         f"import: first run {imported['first']['seconds']:.1f} s "
-        f"({1000 / imported['first']['seconds']:.1f} rows/s), "
+        f"({(N_VENDORS + N_PRODUCTS) / imported['first']['seconds']:.1f} rows/s), "
         f"re-run {imported['second']['seconds']:.1f} s, dry run of the changed file "
         f"{imported['dry']['seconds']:.1f} s"
     )

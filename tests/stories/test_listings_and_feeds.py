@@ -183,6 +183,7 @@ def test_collection_shows_its_products_from_several_makers(client, sections, pro
     assert "Gifts for hotel rooms" in client.get(sections["stories"].url).content.decode()
 
 
+@pytest.mark.usefixtures("search_index")
 def test_site_search_lists_stories_in_their_own_section(client, sections):
     make_story(sections["stories"], "Rebranding Sanan tempe chips")
     html = client.get("/en/search/", {"q": "rebranding"}).content.decode()

@@ -1,5 +1,7 @@
 """Two onboarded makers (A and B) with a product and an image each, a curator, and logged-in clients."""
 
+import copy
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -13,12 +15,22 @@ from catalog.review import ensure_review_setup
 from tests import factories
 
 
+@pytest.fixture(scope="module")
+def shared_makers(module_db):
+    """Maker A and maker B, onboarded once per module with the review workflow."""
+    ensure_review_setup()
+    return {
+        "a": _onboard("Atelier Alpha Porselen", "alpha@example.com"),
+        "b": _onboard("Bengkel Beta Rotan", "beta@example.com"),
+    }
+
+
 @pytest.fixture
 def review(site_tree):
     return ensure_review_setup()
 
 
-def _onboard(brand, email, site_tree):
+def _onboard(brand, email):
     result = onboard_vendor(brand, email, "lowokwaru", "crafts")
     vendor = result.vendor
     # The curators' first approval, done directly: later edits go through the workflow under test.
@@ -34,14 +46,22 @@ def _onboard(brand, email, site_tree):
     return result
 
 
-@pytest.fixture
-def maker_a(review, site_tree):
-    return _onboard("Atelier Alpha Porselen", "alpha@example.com", site_tree)
+def _as_now(result):
+    """A copy of the onboarded maker with its pages read afresh: one test's changes stay its own."""
+    now = copy.copy(result)
+    now.vendor = factories.fresh(result.vendor)
+    now.product = factories.fresh(result.product)
+    return now
 
 
 @pytest.fixture
-def maker_b(review, site_tree):
-    return _onboard("Bengkel Beta Rotan", "beta@example.com", site_tree)
+def maker_a(review, shared_makers):
+    return _as_now(shared_makers["a"])
+
+
+@pytest.fixture
+def maker_b(review, shared_makers):
+    return _as_now(shared_makers["b"])
 
 
 @pytest.fixture

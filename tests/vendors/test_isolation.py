@@ -123,6 +123,7 @@ def test_image_listings_show_only_own_images(client_a):
             assert "Atelier Alpha Porselen workshop photo" in body, url
 
 
+@pytest.mark.usefixtures("search_index")
 def test_page_listings_show_only_own_pages(client_a, maker_a, maker_b):
     makers_en = VendorIndexPage.objects.get(locale__language_code="en")
     for url in [

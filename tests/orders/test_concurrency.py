@@ -1,0 +1,151 @@
+"""Requests that race each other: Stripe's deliveries and retries, and a checkout form sent five
+times at once. Each changes the order once.
+
+The requests run in threads with their own database connections, so these tests commit for real
+(transactional tests) and live in a module of their own, away from rows kept for a whole module.
+"""
+
+import threading
+
+import pytest
+
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from orders.models import OrderStatus, PaymentEvent, SampleOrder
+from tests.orders.conftest import CONTACT, build_two_makers, completion_event, sign
+from tests.orders.test_checkout import fill_box
+from tests.orders.test_webhook_recovery import WorkerDied, kill_the_worker_while_applying
+
+
+def order():
+    return SampleOrder.objects.get()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_concurrent_deliveries_change_the_order_once(zones, stripe_on):
+    two_makers = build_two_makers()
+    buyer = Client()
+    buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
+    buyer.post("/en/samples/checkout/", CONTACT)
+    session_id = order().stripe_session_id
+    stripe_on.set_session(session_id, payment_status="paid")
+    body = completion_event(stripe_on.sessions[session_id])
+    signature = sign(body)
+    barrier = threading.Barrier(10)
+    statuses = []
+
+    def deliver_once():
+        try:
+            barrier.wait()
+            response = Client().post(
+                "/stripe/webhook/",
+                data=body,
+                content_type="application/json",
+                headers={"Stripe-Signature": signature},
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=deliver_once) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert statuses == [200] * 10
+    assert PaymentEvent.objects.count() == 1
+    assert order().status == OrderStatus.PAID
+    # One set of e-mails: the buyer and the one maker in this order, once each.
+    assert sorted(message.to[0] for message in mail.outbox) == ["kabut@example.com", CONTACT["email"]]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_redeliveries_of_an_event_a_dead_worker_stored_apply_it_once(
+    zones, stripe_on, monkeypatch
+):
+    two_makers = build_two_makers()
+    buyer = Client()
+    buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
+    buyer.post("/en/samples/checkout/", CONTACT)
+    session_id = order().stripe_session_id
+    stripe_on.set_session(session_id, payment_status="paid")
+    body = completion_event(stripe_on.sessions[session_id])
+
+    def post():
+        return Client().post(
+            "/stripe/webhook/",
+            data=body,
+            content_type="application/json",
+            headers={"Stripe-Signature": sign(body)},
+        )
+
+    kill_the_worker_while_applying(monkeypatch)
+    with pytest.raises(WorkerDied):
+        post()
+    monkeypatch.undo()
+
+    # Stripe's retries, and the sweep, arriving together.
+    barrier = threading.Barrier(6)
+    statuses = []
+
+    def redeliver():
+        try:
+            barrier.wait()
+            statuses.append(post().status_code)
+        finally:
+            connection.close()
+
+    def sweep():
+        try:
+            barrier.wait()
+            call_command("process_payment_events", minutes=0, stdout=open("/dev/null", "w"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=redeliver) for _ in range(5)] + [threading.Thread(target=sweep)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert statuses == [200] * 5
+    assert order().status == OrderStatus.PAID
+    assert PaymentEvent.objects.get().result == PaymentEvent.Result.PAID
+    assert sorted(message.to[0] for message in mail.outbox) == ["kabut@example.com", CONTACT["email"]]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_five_concurrent_submits_of_one_sample_box_make_one_order(zones):
+    two_makers = build_two_makers()
+    buyer = Client()
+    fill_box(buyer, two_makers)
+    barrier = threading.Barrier(5)
+    locations = []
+
+    def submit():
+        try:
+            tab = Client()
+            tab.cookies = buyer.cookies  # the same browser: one session, one box
+            barrier.wait()
+            response = tab.post("/en/samples/checkout/", CONTACT)
+            locations.append((response.status_code, response["Location"]))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    order = SampleOrder.objects.get()
+    assert order.lines.count() == 2
+    assert len(locations) == 5
+    # Every submit lands on the one order's page.
+    assert {location for _, location in locations} == {locations[0][1]}
+    assert all(status == 302 for status, _ in locations)
+    assert order.reference in buyer.get(locations[0][1]).content.decode()
