@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
@@ -70,6 +71,7 @@ def site(django_db_setup, django_db_blocker):
         event = make_event(
             events, "Malang City Expo", datetime.date(2026, 9, 1), datetime.date(2026, 9, 3), vendors=[vendor]
         )
+        call_command("update_index", verbosity=0)  # so the searches below reach the full-text index
         pages = {"home": home, "products": products, "makers": makers, "maker": vendor}
         pages |= {"product": product, "stories": stories, "story": story, "events": events, "event": event}
         yield {

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.usefixtures("search_index")
+
 # Each is a word of the product's title wrapped in what search engines read as syntax, or worse.
 HOSTILE = [
     '"porcelain',
