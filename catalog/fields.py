@@ -8,6 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 MINOR_UNITS_PER_MAJOR = 100  # USD, the catalogue's currency; IDR prices are not taken here.
+# The largest amount a MinorUnitsField holds: PostgreSQL's integer column (SQLite's would take more,
+# so both databases refuse the same amounts).
+MAX_MINOR_UNITS = 2_147_483_647
 
 
 def to_minor_units(amount):
@@ -36,9 +39,16 @@ class MoneyFormField(forms.DecimalField):
         if amount is None:
             return None
         try:
-            return to_minor_units(amount)
+            minor = to_minor_units(amount)
         except InvalidOperation as exc:
             raise ValidationError(_("Enter an amount such as 12.50.")) from exc
+        if minor > MAX_MINOR_UNITS:
+            raise ValidationError(
+                _("Enter an amount of at most %(limit)s."),
+                code="max_value",
+                params={"limit": f"{from_minor_units(MAX_MINOR_UNITS):,}"},
+            )
+        return minor
 
 
 class MinorUnitsField(models.PositiveIntegerField):

@@ -16,6 +16,8 @@ from django.db.models import Count, F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from storefront.text import search_query
+
 from .fields import to_minor_units
 from .models import Category, CertificationType, District, ProductCertification, Sector
 from .queries import ranked_ids_within
@@ -78,7 +80,7 @@ class CatalogueFilters:
     def from_query(cls, data):
         moq_max = _whole_number(data.get("moq_max"), lower=1)
         return cls(
-            q=(data.get("q") or "").strip()[:100],
+            q=search_query(data.get("q")),
             category=_slug(data.get("category")),
             certification=_slug(data.get("certification")),
             district=_choice(data.get("district"), District.values),

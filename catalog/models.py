@@ -401,6 +401,12 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     page_size = 24
+    # What changes this page's HTML, the fields of CatalogueFilters and the page number: the page
+    # cache keys on these and serves the page nothing else.
+    query_parameters = (
+        *("q", "category", "certification", "district", "sector", "vendor", "samples"),
+        *("moq_max", "price_min", "price_max", "sort", "page"),
+    )
 
     class Meta:
         verbose_name = _("product catalogue")

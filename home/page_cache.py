@@ -6,8 +6,15 @@ cookie and no flash-message cookie, when rendering set no cookie and did not mar
 So never: an editor (the userbar) or a buyer with a sample box (the header count), both of whom have
 a session; a view-restricted page or a preview (Wagtail marks both private); and nothing that is not
 a page: /admin/, /stripe/, the sample box, checkout, orders, the inquiry form and search are views
-of their own. Listings (catalogue, stories) are stored per query string, their filters and pages;
-other pages only without one, so made-up query strings cannot fill the cache.
+of their own.
+
+Keys use recognised parameters only. A page type lists the query parameters that change its HTML
+(`query_parameters`: the catalogue's filters, sort and page, the stories' topic, maker and page);
+before the page is served, every other parameter (`?utm_source=…`, `?fbclid=…`, junk) and every
+empty one is taken out of the request, so the page renders exactly what its key says, and
+`?utm_source=x` is the same stored page as none. A key is the host, the path and the recognised
+parameters, sorted: made-up parameters cannot fill the cache, nor put their text into a page
+served to others (its pagination and language links, a form's `next`).
 
 What makes a shared copy safe:
 - CSRF: the tokens of the page's forms are cut out before it is stored, and each hit gets the
@@ -51,7 +58,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
@@ -63,7 +70,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 GENERATION_KEY = "page-cache:generation"
 SERVED_PAGE = "page_cache_page"  # set on the request by the before_serve_page hook
 
-# Pages whose content depends on their query string (filters, pagination).
+# Pages that list others: the CDN purges them whenever a page changes.
 LISTINGS = ("catalog.ProductIndexPage", "stories.StoryIndexPage")
 
 # Besides pages, what pages show: a change to any of these makes every stored page stale.
@@ -112,7 +119,8 @@ class PageCacheMiddleware:
         entry = _entry(request, response, generation)
         if entry is None:
             return _not_stored(response, "MISS")
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        # Keyed again: serving the page took out the parameters it does not list (`?q=` on a product).
+        cache.set(_page_key(request), entry, settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "MISS"
         return response
 
@@ -128,8 +136,37 @@ def _may_use_cache(request):
 
 
 def _page_key(request):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """The key of the page this request asks for: before routing, the page type is not known yet,
+    so parameters recognised by any page type count (`recognised_query`)."""
+    query = recognised_query(request.GET, recognised_parameters())
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return f"page-cache:{release()}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def recognised_query(query, names):
+    """The query string of the parameters of `query` (a QueryDict) named in `names` and not empty,
+    sorted by name; in their own order within a name."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(set(query) & set(names)):
+        if values := [value for value in query.getlist(name) if value]:
+            kept.setlist(name, values)
+    return kept.urlencode()
+
+
+@cache
+def recognised_parameters():
+    """Every parameter some page type lists as changing its HTML."""
+    return frozenset(name for model in get_page_models() for name in getattr(model, "query_parameters", ()))
+
+
+def keep_recognised_parameters(request, page):
+    """Take out of the request every query parameter `page` does not list (and the empty ones), so
+    whatever renders it — its context, `{% querystring %}`, `request.get_full_path` — sees only what
+    its cache key holds."""
+    query = recognised_query(request.GET, getattr(page.specific_class, "query_parameters", ()))
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
 
 def _hit(request, entry):
@@ -158,8 +195,6 @@ def _entry(request, response, generation):
         or _varies_on_more_than_cookie(response)
         or (getattr(request, "session", None) is not None and request.session.modified)
     ):
-        return None
-    if request.META.get("QUERY_STRING") and page.specific_class._meta.label not in LISTINGS:
         return None
     parts = _cut_csrf_tokens(request, response.content)
     if parts is None:
@@ -337,8 +372,10 @@ def _unseen_page_save(instance, update_fields):
 
 
 def note_served_page(page, request, serve_args, serve_kwargs):
-    """before_serve_page hook: only responses that serve a page may be stored."""
+    """before_serve_page hook: only responses that serve a page may be stored, and a page is served
+    with the query parameters of its key only."""
     setattr(request, SERVED_PAGE, page)
+    keep_recognised_parameters(request, page)
 
 
 def _purge_from_cdn(pages):

@@ -9,13 +9,15 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale
 
+from storefront.text import search_query
+
 from .search import search_all, suggest_all
 
 
 @require_GET
 def search(request):
     """Results grouped by kind in the visitor's locale; with no hit there, the default locale's pages."""
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_query(request.GET.get("q"))
     locale = Locale.get_active()
     results, fallback = [], False
     if query:
@@ -40,7 +42,7 @@ def search(request):
 @require_GET
 def search_suggestions(request):
     """Autocomplete: a few titles that start with what the visitor has typed."""
-    query = request.GET.get("q", "").strip()[:50]
+    query = search_query(request.GET.get("q"))
     if len(query) < 2:
         return JsonResponse({"suggestions": []})
     response = JsonResponse({"suggestions": suggest_all(Locale.get_active(), query)})

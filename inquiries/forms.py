@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from catalog.fields import MoneyFormField
 from catalog.models import Incoterm, Unit
 from home.countries import country_choices
+from storefront.text import VisibleCharField
 
 from .models import MAX_QUANTITY, Inquiry, InquiryStatus
 
@@ -26,8 +27,8 @@ def _country_choices_with_blank():
 
 
 class InquiryForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
-    company = forms.CharField(label=_("Company"), max_length=160)
+    name = VisibleCharField(label=_("Your name"), max_length=120)
+    company = VisibleCharField(label=_("Company"), max_length=160)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices_with_blank)
     phone = forms.CharField(
@@ -49,10 +50,10 @@ class InquiryForm(forms.Form):
         help_text=_("Per unit, e.g. 4.50"),
     )
     incoterm = forms.ChoiceField(label=_("Incoterm"), choices=Incoterm.choices, initial=Incoterm.FOB)
-    destination = forms.CharField(
+    destination = VisibleCharField(
         label=_("Destination (port or city, country)"), max_length=160, help_text=_("e.g. Rotterdam, NL")
     )
-    message = forms.CharField(
+    message = VisibleCharField(
         label=_("Your message"),
         min_length=MESSAGE_MIN_LENGTH,
         max_length=MESSAGE_MAX_LENGTH,

@@ -130,16 +130,19 @@ def new_inquiry(request):
         )
         inquiry_id = inquiry.pk
         transaction.on_commit(lambda: send_inquiry_emails.enqueue(inquiry_id), robust=True)
-    token = signing.Signer(salt=THANKS_SALT).sign(inquiry.reference)
+    token = signing.TimestampSigner(salt=THANKS_SALT).sign(inquiry.reference)
     return redirect(reverse("inquiries:thanks", kwargs={"token": token}))
 
 
 @never_cache
 @require_http_methods(["GET"])
 def inquiry_thanks(request, token):
+    # The link shows who asked what: it works for a while after the inquiry, not forever.
     try:
-        reference = signing.Signer(salt=THANKS_SALT).unsign(token)
-    except signing.BadSignature:
+        reference = signing.TimestampSigner(salt=THANKS_SALT).unsign(
+            token, max_age=settings.INQUIRY_THANKS_MAX_AGE
+        )
+    except signing.BadSignature:  # forged, or expired (SignatureExpired)
         raise Http404 from None
     inquiry = get_object_or_404(Inquiry, reference=reference)
     return render(request, "inquiries/inquiry_thanks.html", {"inquiry": inquiry})

@@ -33,7 +33,8 @@ def _back(request, fallback):
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        return redirect(target)
+        # Not redirect(): it would read a `next` such as "index" as the name of a view to look up.
+        return HttpResponseRedirect(target)
     return redirect(fallback)
 
 

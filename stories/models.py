@@ -4,6 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import slug_unicode_re
 from django.db import models, transaction
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -44,6 +45,8 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
     subpage_types = ["stories.StoryPage", "stories.CollectionPage"]
     max_count_per_parent = 1
     page_size = 12
+    # What changes this page's HTML (the page cache keys on these and serves the page nothing else).
+    query_parameters = ("topic", "maker", "page")
 
     class Meta:
         verbose_name = _("stories index")
@@ -55,6 +58,7 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
         topic = request.GET.get("topic", "")
         topic = topic if topic in Topic.values else ""
         maker = request.GET.get("maker", "").strip()
+        maker = maker if slug_unicode_re.match(maker) else ""  # a slug, or no filter (never a NUL byte)
         stories = stories_in(self.locale).child_of(self)
         if topic:
             stories = stories.filter(topic=topic)

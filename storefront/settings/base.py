@@ -269,6 +269,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Etalase Malang <norep
 # Inquiries: accepted per address per hour; where a maker's inquiry goes when it has no private e-mail.
 INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
 INQUIRY_FALLBACK_EMAIL = os.environ.get("INQUIRY_FALLBACK_EMAIL", "") or DEFAULT_FROM_EMAIL
+# How long the thank-you link after an inquiry works, in seconds.
+INQUIRY_THANKS_MAX_AGE = int(os.environ.get("INQUIRY_THANKS_MAX_AGE", str(7 * 24 * 3600)))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Stripe: off (invoice mode) unless STRIPE_SECRET_KEY is set.
@@ -315,6 +317,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels, not bytes: a small PNG can hold a picture that takes gigabytes to decode for a preview.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "storefront.images.ImageForm"  # refuses a damaged file with an error
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
