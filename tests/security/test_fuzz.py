@@ -10,9 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
-from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from home.translation import sync_locale_trees
@@ -56,32 +54,27 @@ STORIES = ["topic", "maker", "page"]
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
+def site(module_db):
     """The buyer's site with one of each page, in every locale, for the whole module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        home, products, makers = factories.build_site()
-        vendor = factories.make_vendor(makers, "Atelier Kabut Porselen", contact_email="kabut@example.com")
-        product = factories.make_product(
-            vendor, "Porcelain aroma burner", samples_available=True, sample_price=1500, sample_max_quantity=3
-        )
-        stories = factories.publish(home.add_child(instance=StoryIndexPage(title="Stories", slug="stories")))
-        events = factories.publish(home.add_child(instance=EventIndexPage(title="Events", slug="events")))
-        sync_locale_trees()
-        story = make_story(stories, "A new box for tempe chips")
-        event = make_event(
-            events, "Malang City Expo", datetime.date(2026, 9, 1), datetime.date(2026, 9, 3), vendors=[vendor]
-        )
-        call_command("update_index", verbosity=0)  # so the searches below reach the full-text index
-        pages = {"home": home, "products": products, "makers": makers, "maker": vendor}
-        pages |= {"product": product, "stories": stories, "story": story, "events": events, "event": event}
-        yield {
-            name: {page.locale.language_code: page.url for page in [p, *p.get_translations()]}
-            for name, p in pages.items()
-        } | {"product_id": product.pk, "vendor_id": vendor.pk}
-        transaction.set_rollback(True)
-    # Wagtail caches site root paths; they point at pages that no longer exist.
-    for cache in caches.all():
-        cache.clear()
+    home, products, makers = factories.site()
+    vendor = factories.make_vendor(makers, "Atelier Kabut Porselen", contact_email="kabut@example.com")
+    product = factories.make_product(
+        vendor, "Porcelain aroma burner", samples_available=True, sample_price=1500, sample_max_quantity=3
+    )
+    stories = factories.publish(home.add_child(instance=StoryIndexPage(title="Stories", slug="stories")))
+    events = factories.publish(home.add_child(instance=EventIndexPage(title="Events", slug="events")))
+    sync_locale_trees()
+    story = make_story(stories, "A new box for tempe chips")
+    event = make_event(
+        events, "Malang City Expo", datetime.date(2026, 9, 1), datetime.date(2026, 9, 3), vendors=[vendor]
+    )
+    call_command("update_index", verbosity=0)  # so the searches below reach the full-text index
+    pages = {"home": home, "products": products, "makers": makers, "maker": vendor}
+    pages |= {"product": product, "stories": stories, "story": story, "events": events, "event": event}
+    return {
+        name: {page.locale.language_code: page.url for page in [p, *p.get_translations()]}
+        for name, p in pages.items()
+    } | {"product_id": product.pk, "vendor_id": vendor.pk}
 
 
 @pytest.fixture(autouse=True)
