@@ -1,5 +1,6 @@
 """Settings shared by every environment; each value comes from the environment with a safe local default."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -26,6 +27,11 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (storefront/clientip.py).
+# Empty: nobody's, and the socket peer is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not every request
 
 INSTALLED_APPS = [
     "home",
@@ -266,8 +272,11 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Etalase Malang <noreply@etalase.localhost>")
-# Inquiries: accepted per address per hour; where a maker's inquiry goes when it has no private e-mail.
-INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
+# Inquiries accepted per hour from one e-mail address, and from one browser (IP and User-Agent);
+# the per-IP ceiling is much higher, since a trade fair's or an office's buyers share one address.
+INQUIRY_RATE_LIMIT_PER_EMAIL = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_EMAIL", "5"))
+INQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_IP", "60"))
+# Where a maker's inquiry goes when it has no private e-mail.
 INQUIRY_FALLBACK_EMAIL = os.environ.get("INQUIRY_FALLBACK_EMAIL", "") or DEFAULT_FROM_EMAIL
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
