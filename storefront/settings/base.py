@@ -271,6 +271,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+# Seconds any one exchange with the mail server may take: without it, a server that accepts the
+# connection and never answers keeps a task worker (or a request) waiting for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Etalase Malang <noreply@etalase.localhost>")
 # Inquiries accepted per hour from one e-mail address, and from one browser (IP and User-Agent);
 # the per-IP ceiling is much higher, since a trade fair's or an office's buyers share one address.
