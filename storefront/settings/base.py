@@ -3,6 +3,7 @@
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +73,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so a page served from it gets the headers too (storefront/security.py).
+    "storefront.security.ContentSecurityPolicyMiddleware",
+    "storefront.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
@@ -260,6 +265,76 @@ STORAGES = {
         )
     },
 }
+
+
+# Security headers (storefront/security.py). Images may come from the media store's own host.
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+if not AWS_STORAGE_BUCKET_NAME:
+    MEDIA_ORIGINS = []
+elif AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_ORIGINS = [f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_S3_ENDPOINT_URL:
+    MEDIA_ORIGINS = [_origin(AWS_S3_ENDPOINT_URL)]
+    if AWS_S3_ADDRESSING_STYLE != "path":  # virtual-hosted: the bucket is a subdomain of the endpoint
+        MEDIA_ORIGINS.append(_origin(AWS_S3_ENDPOINT_URL).replace("://", f"://{AWS_STORAGE_BUCKET_NAME}.", 1))
+else:  # Amazon S3's own hosts for this bucket
+    MEDIA_ORIGINS = [
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME or 'us-east-1'}.amazonaws.com",
+        f"https://s3.{AWS_S3_REGION_NAME or 'us-east-1'}.amazonaws.com",
+    ]
+if _origin(MEDIA_URL):  # local media behind a CDN
+    MEDIA_ORIGINS.append(_origin(MEDIA_URL))
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"  # the checkout form redirects there
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # style="" attributes only (palette swatches' colours); never <style> elements or scripts.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'", STRIPE_CHECKOUT_ORIGIN],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if os.environ.get("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+# The Wagtail admin needs inline scripts and styles, blob: image previews, gravatars, and frames its
+# own page previews; these directives replace the site's under ADMIN_URL_PREFIX only.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src-attr": None,
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": ["self"],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "browsing-topics": [],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # E-mail: written to files locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
