@@ -332,6 +332,7 @@ if os.environ.get("CSP_REPORT_URI"):
 # The Wagtail admin needs inline scripts and styles, blob: image previews, gravatars, and frames its
 # own page previews; these directives replace the site's under ADMIN_URL_PREFIX only.
 ADMIN_URL_PREFIX = "/admin/"
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"  # Wagtail's default has no scheme
 ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
