@@ -9,7 +9,7 @@ post inquiries, then counts rows: every 302 must be one row, references must be 
         .venv/bin/python benchmarks/inquiry_load.py --clients 20 --posts 200
     dropdb -h 127.0.0.1 -U postgres etalase_bench
 
-The server runs with INQUIRY_RATE_LIMIT raised (every client comes from 127.0.0.1) and
+The server runs with the inquiry rate limits raised (every client comes from 127.0.0.1) and
 TASKS_BACKEND=immediate, e-mails written to var/bench-mail/. Use --base-url and --product to
 aim at a server you started yourself (it must use the same DATABASE_URL for the row count).
 """
@@ -96,7 +96,14 @@ def start_gunicorn(port, workers, threads, env=None, extra_args=()):
 
 def start_server(port, workers, threads):
     return start_gunicorn(
-        port, workers, threads, env={"INQUIRY_RATE_LIMIT": "1000000", "TASKS_BACKEND": "immediate"}
+        port,
+        workers,
+        threads,
+        env={
+            "INQUIRY_RATE_LIMIT_PER_EMAIL": "1000000",
+            "INQUIRY_RATE_LIMIT_PER_IP": "1000000",
+            "TASKS_BACKEND": "immediate",
+        },
     )
 
 

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 
+from storefront.csvcells import safe_row
+
 from .models import District, ProductPage, Sector, VendorPage
 from .onboarding import OnboardingError, onboard_vendor, send_welcome_email, set_password_url
 from .permissions import is_curator, vendors_for_user
@@ -207,16 +209,18 @@ def readiness_view(request):
         response["Content-Disposition"] = 'attachment; filename="export-readiness.csv"'
         writer = csv.writer(response)
         keys = [item.key for item in rows[0].items] if rows else []
-        writer.writerow(["maker", "district", "sector", "score", *keys])
+        writer.writerow(safe_row(["maker", "district", "sector", "score", *keys]))
         for row in rows:
             writer.writerow(
-                [
-                    row.vendor.title,
-                    row.vendor.district,
-                    row.vendor.sector,
-                    row.score,
-                    *["yes" if item.done else "no" for item in row.items],
-                ]
+                safe_row(
+                    [
+                        row.vendor.title,
+                        row.vendor.district,
+                        row.vendor.sector,
+                        row.score,
+                        *["yes" if item.done else "no" for item in row.items],
+                    ]
+                )
             )
         return response
     return TemplateResponse(

@@ -26,6 +26,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wagtail.users.models import UserProfile
 
 from home.translation import create_locale_copies
+from storefront.mail import subject_line
 
 from .models import District, Sector, VendorIndexPage, VendorPage
 from .permissions import is_curator, vendors_for_user
@@ -223,7 +224,9 @@ def set_password_url(user):
 def send_welcome_email(onboarded):
     """Tell the owner (in Indonesian) where to set a password and start editing."""
     with translation.override(VENDOR_LANGUAGE):
-        subject = _("Your Etalase Malang account for %(maker)s") % {"maker": onboarded.vendor.title}
+        subject = subject_line(
+            _("Your Etalase Malang account for %(maker)s") % {"maker": onboarded.vendor.title}
+        )
         body = _(
             "Welcome to Etalase Malang.\n\n"
             "Set your password here (the link works once):\n%(url)s\n\n"

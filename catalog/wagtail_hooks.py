@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from storefront.csvcells import SnippetIndexView
+
 from .cards import product_cards_for
 from .models import Category, CertificationType, ProductPage, VendorPage
 from .queries import listed_products, page_search_section, vendor_cards
@@ -18,6 +20,7 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
     menu_label = _("Categories")
+    index_view_class = SnippetIndexView
     list_display = ["name", "sector", "slug", "locale"]
     list_filter = ["sector", "locale"]
     list_export = ["name", "slug", "sector", "locale"]
@@ -28,6 +31,7 @@ class CertificationTypeViewSet(SnippetViewSet):
     model = CertificationType
     icon = "success"
     menu_label = _("Certification types")
+    index_view_class = SnippetIndexView
     list_display = ["name", "short_name", "issuer", "locale"]
     list_filter = ["locale"]
     list_export = ["name", "short_name", "issuer", "verify_url", "locale"]

@@ -5,7 +5,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from wagtail.models import Locale
 
@@ -74,7 +74,7 @@ def security_txt(request):
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers probe with HEAD as often as with GET
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

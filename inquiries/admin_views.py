@@ -14,13 +14,11 @@ from wagtail.models import Locale
 
 from catalog.models import VendorPage
 from home.countries import country_name
+from storefront.csvcells import SafeSpreadsheetExportMixin
 
 from .forms import InquiryStatusForm
 from .models import Inquiry, InquiryStatus
 from .permissions import inquiry_vendor_keys, scoped_inquiries
-
-# Cells starting with these are run as formulas by spreadsheet programs (CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class InquiryFilterSet(WagtailFilterSet):
@@ -51,7 +49,7 @@ class InquiryFilterSet(WagtailFilterSet):
         ]
 
 
-class InquiryIndexView(generic.IndexView):
+class InquiryIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return scoped_inquiries(self.request.user, super().get_base_queryset())
 
@@ -59,16 +57,6 @@ class InquiryIndexView(generic.IndexView):
         # The reference opens the full inquiry; changing its status is one of the row's actions.
         column_class = self._get_title_column_class(column_class)
         return self._get_custom_column(field_name, column_class, get_url=self.get_inspect_url, **kwargs)
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if (
-            export_format == self.FORMAT_CSV
-            and isinstance(value, str)
-            and value.startswith(_FORMULA_PREFIXES)
-        ):
-            return "'" + value
-        return value
 
 
 class InquiryInspectView(generic.InspectView):

@@ -118,6 +118,8 @@ class Inquiry(models.Model):
     notified_at = models.DateTimeField(_("maker notified at"), null=True, blank=True, editable=False)
     notify_attempts = models.PositiveSmallIntegerField(_("notification attempts"), default=0, editable=False)
     last_error = models.TextField(_("last notification error"), blank=True, editable=False)
+    # Set while one process sends the e-mails, so no other sends them too (storefront.mail.send_once).
+    notify_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = InquiryQuerySet.as_manager()
 

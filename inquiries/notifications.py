@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from home.mail import send_once
+from storefront.mail import send_once, subject_line
 
 from .models import Inquiry
 
@@ -28,10 +28,13 @@ def vendor_message(inquiry, connection=None):
             "inquiry_admin:inspect", args=[inquiry.pk]
         )
         context = {"inquiry": inquiry, "admin_url": admin_url}
-        subject = gettext("New inquiry %(reference)s: %(subject)s") % {
-            "reference": inquiry.reference,
-            "subject": inquiry.product_name or inquiry.vendor_name,
-        }
+        subject = subject_line(
+            gettext("New inquiry %(reference)s: %(subject)s")
+            % {
+                "reference": inquiry.reference,
+                "subject": inquiry.product_name or inquiry.vendor_name,
+            }
+        )
         body = render_to_string("inquiries/email/vendor_notification.txt", context)
     return EmailMessage(
         subject=subject,
@@ -46,10 +49,13 @@ def vendor_message(inquiry, connection=None):
 def buyer_message(inquiry, connection=None):
     language = inquiry.language_code or settings.LANGUAGE_CODE
     with translation.override(language):
-        subject = gettext("Your inquiry %(reference)s to %(vendor)s") % {
-            "reference": inquiry.reference,
-            "vendor": inquiry.vendor_name or gettext("Etalase Malang"),
-        }
+        subject = subject_line(
+            gettext("Your inquiry %(reference)s to %(vendor)s")
+            % {
+                "reference": inquiry.reference,
+                "vendor": inquiry.vendor_name or gettext("Etalase Malang"),
+            }
+        )
         body = render_to_string("inquiries/email/buyer_confirmation.txt", {"inquiry": inquiry})
     return EmailMessage(
         subject=subject,
@@ -73,4 +79,5 @@ def notify_inquiry(inquiry_id):
         sent_field="notified_at",
         attempts_field="notify_attempts",
         error_field="last_error",
+        claim_field="notify_claimed_until",
     )

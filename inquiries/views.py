@@ -1,34 +1,43 @@
 """Buyer-facing views: the inquiry form (with spam trap and rate limit) and the thank-you page."""
 
+import math
+
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from catalog.models import ProductPage, VendorPage
+from storefront.clientip import client_ip
+from storefront.ratelimit import take_slot
 
 from .forms import InquiryForm
 from .models import Inquiry, hash_ip
 from .tasks import send_inquiry_emails
 
 THANKS_SALT = "inquiries.thanks"
-RATE_LIMIT_WINDOW_SECONDS = 60 * 60
 
 SPAM_TRAP_MESSAGE = _(
     "Your inquiry was not sent because a field meant to stay empty was filled in. "
     "Please clear it and try again."
 )
-RATE_LIMIT_MESSAGE = _(
-    "You have sent too many inquiries from this address in the last hour. "
-    "Please try again later, or write to us if this is urgent."
-)
+
+
+def rate_limit_message(seconds):
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "You have sent too many inquiries in the last hour. "
+        "Please try again in %(minutes)s minute, or write to us if this is urgent.",
+        "You have sent too many inquiries in the last hour. "
+        "Please try again in %(minutes)s minutes, or write to us if this is urgent.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def _published(model, raw_id):
@@ -53,26 +62,19 @@ def resolve_subject(request):
     raise Http404
 
 
-def client_ip(request):
-    # Only REMOTE_ADDR: a forwarded-for header is whatever the client says it is.
-    return request.META.get("REMOTE_ADDR", "")
+def wait_before_next_inquiry(request, email):
+    """Count this inquiry; the seconds the sender must wait, 0 when it may be sent.
 
-
-def _rate_limit_key(ip_hash):
-    return f"inquiries:rate:{ip_hash}"
-
-
-def take_rate_limit_slot(ip_hash):
-    """Count one more inquiry for this address; False once it goes over the hourly limit."""
-    limit = int(getattr(settings, "INQUIRY_RATE_LIMIT", 5))
-    key = _rate_limit_key(ip_hash)
-    cache.add(key, 0, timeout=RATE_LIMIT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_LIMIT_WINDOW_SECONDS)
-        count = 1
-    return count <= limit
+    A buyer is one e-mail address, or one browser (address and User-Agent); the ceiling for a whole
+    address is far higher, because a trade fair's or an office's buyers share one.
+    """
+    ip = client_ip(request)
+    per_buyer = settings.INQUIRY_RATE_LIMIT_PER_EMAIL
+    return max(
+        take_slot("inquiry-email", email.strip().lower(), per_buyer),
+        take_slot("inquiry-browser", f"{ip} {request.headers.get('User-Agent', '')}", per_buyer),
+        take_slot("inquiry-ip", ip, settings.INQUIRY_RATE_LIMIT_PER_IP),
+    )
 
 
 def _initial_for(product):
@@ -100,9 +102,11 @@ def new_inquiry(request):
     if not form.is_valid():
         return _render_form(request, form, product, vendor, status=400)
 
-    ip_hash = hash_ip(client_ip(request))
-    if not take_rate_limit_slot(ip_hash):
-        return _render_form(request, form, product, vendor, status=429, refusal=RATE_LIMIT_MESSAGE)
+    wait = wait_before_next_inquiry(request, form.cleaned_data["email"])
+    if wait:
+        response = _render_form(request, form, product, vendor, status=429, refusal=rate_limit_message(wait))
+        response["Retry-After"] = str(wait)
+        return response
 
     data = form.cleaned_data
     with transaction.atomic():
@@ -126,7 +130,7 @@ def new_inquiry(request):
             incoterm=data["incoterm"],
             destination=data["destination"],
             message=data["message"],
-            ip_hash=ip_hash,
+            ip_hash=hash_ip(client_ip(request)),
         )
         inquiry_id = inquiry.pk
         transaction.on_commit(lambda: send_inquiry_emails.enqueue(inquiry_id), robust=True)

@@ -13,6 +13,7 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from catalog.fields import from_minor_units
 from catalog.permissions import is_curator
 from home.templatetags.site_tags import money
+from storefront.csvcells import SafeSpreadsheetExportMixin
 
 from .models import OrderStatus, SampleOrder, admin_transitions
 from .permissions import orders_for_user, visible_lines
@@ -56,7 +57,7 @@ def _total_display(order):
     return money(getattr(order, "visible_total", order.total), order.currency)
 
 
-class SampleOrderIndexView(IndexView):
+class SampleOrderIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return orders_for_user(self.request.user, super().get_base_queryset())
 

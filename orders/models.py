@@ -151,6 +151,8 @@ class SampleOrder(models.Model):
         _("payment e-mail attempts"), default=0, editable=False
     )
     paid_notify_error = models.TextField(_("payment e-mail error"), blank=True, editable=False)
+    # Set while one process sends them, so no other sends them too (storefront.mail.send_once).
+    paid_notify_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("sample order")

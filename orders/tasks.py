@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.models import VendorPage
-from home.mail import send_once
+from storefront.mail import send_once, subject_line
 
 from .models import SampleOrder
 from .tokens import order_url
@@ -45,6 +45,7 @@ def send_paid_notifications(order_id):
         sent_field="paid_notified_at",
         attempts_field="paid_notify_attempts",
         error_field="paid_notify_error",
+        claim_field="paid_notify_claimed_until",
     )
 
 
@@ -54,7 +55,9 @@ def _paid_messages(order, connection):
     with translation.override(order.language):
         messages = [
             EmailMessage(
-                _("Payment received for your samples %(reference)s") % {"reference": order.reference},
+                subject_line(
+                    _("Payment received for your samples %(reference)s") % {"reference": order.reference}
+                ),
                 render_to_string(
                     "orders/email/buyer_paid.txt", {"order": order, "lines": lines, "link": link}
                 ),
@@ -73,7 +76,7 @@ def _paid_messages(order, connection):
         with translation.override("id"):
             messages.append(
                 EmailMessage(
-                    _("New paid sample order %(reference)s") % {"reference": order.reference},
+                    subject_line(_("New paid sample order %(reference)s") % {"reference": order.reference}),
                     render_to_string(
                         "orders/email/vendor_paid.txt",
                         {

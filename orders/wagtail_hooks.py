@@ -8,6 +8,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from storefront.csvcells import SnippetIndexView
+
 from .admin_views import (
     ORDER_COLUMNS,
     OrderStatusForm,
@@ -61,6 +63,7 @@ class ShippingZoneViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Shipping zones")
     add_to_settings_menu = True
+    index_view_class = SnippetIndexView
     list_display = ["name", "countries", "flat_rate", "currency", "is_default"]
     list_export = ["name", "countries", "flat_rate", "currency", "is_default"]
 

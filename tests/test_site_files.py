@@ -44,6 +44,15 @@ def test_healthz_checks_the_database(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
 
 
+def test_healthz_answers_head_and_get_only(client, db):
+    head = client.head("/healthz")
+    assert head.status_code == 200 and head.content == b""
+    assert head["Cache-Control"].startswith("max-age=0")
+    assert client.get("/healthz").status_code == 200
+    for method in (client.post, client.put, client.delete):
+        assert method("/healthz").status_code == 405
+
+
 def test_unknown_admin_url_is_a_plain_404_not_a_redirect_into_a_language(client, admin_user):
     anonymous = client.get("/admin/no-such-view/")
     assert anonymous.status_code == 302  # to the admin's login, as every admin URL is

@@ -1,7 +1,10 @@
 """Settings shared by every environment; each value comes from the environment with a safe local default."""
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -23,9 +26,15 @@ def env_list(name, default=""):
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # dev.py's; production refuses it
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (storefront/clientip.py).
+# Empty: nobody's, and the socket peer is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not every request
 
 INSTALLED_APPS = [
     "home",
@@ -53,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +75,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so a page served from it gets the headers too (storefront/security.py).
+    "storefront.security.ContentSecurityPolicyMiddleware",
+    "storefront.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
@@ -79,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "storefront.urls"
@@ -190,6 +206,24 @@ TASKS = {
     }
 }
 
+# Admin sign-in: after AXES_FAILURE_LIMIT wrong passwords for one username from one client address
+# (storefront/clientip.py), that pair is locked out for AXES_COOLOFF_MINUTES, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "storefront.clientip.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "storefront.accounts.lockout_response"
+AXES_VERBOSE = False  # its start-up banner would be written into every management command's output
+# Password-reset e-mails sent per hour to one address, and requested per hour from one client address.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "storefront.accounts.ThrottledPasswordResetForm"
+PASSWORD_RESET_RATE_LIMIT_PER_EMAIL = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_PER_EMAIL", "3"))
+PASSWORD_RESET_RATE_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_PER_IP", "20"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -254,6 +288,77 @@ STORAGES = {
     },
 }
 
+
+# Security headers (storefront/security.py). Images may come from the media store's own host.
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+if not AWS_STORAGE_BUCKET_NAME:
+    MEDIA_ORIGINS = []
+elif AWS_S3_CUSTOM_DOMAIN:
+    MEDIA_ORIGINS = [f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_S3_ENDPOINT_URL:
+    MEDIA_ORIGINS = [_origin(AWS_S3_ENDPOINT_URL)]
+    if AWS_S3_ADDRESSING_STYLE != "path":  # virtual-hosted: the bucket is a subdomain of the endpoint
+        MEDIA_ORIGINS.append(_origin(AWS_S3_ENDPOINT_URL).replace("://", f"://{AWS_STORAGE_BUCKET_NAME}.", 1))
+else:  # Amazon S3's own hosts for this bucket
+    MEDIA_ORIGINS = [
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME or 'us-east-1'}.amazonaws.com",
+        f"https://s3.{AWS_S3_REGION_NAME or 'us-east-1'}.amazonaws.com",
+    ]
+if _origin(MEDIA_URL):  # local media behind a CDN
+    MEDIA_ORIGINS.append(_origin(MEDIA_URL))
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"  # the checkout form redirects there
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # style="" attributes only (palette swatches' colours); never <style> elements or scripts.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'", STRIPE_CHECKOUT_ORIGIN],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if os.environ.get("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+# The Wagtail admin needs inline scripts and styles, blob: image previews, gravatars, and frames its
+# own page previews; these directives replace the site's under ADMIN_URL_PREFIX only.
+ADMIN_URL_PREFIX = "/admin/"
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"  # Wagtail's default has no scheme
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src-attr": None,
+    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": ["self"],
+    "usb": [],
+    "serial": [],
+    "bluetooth": [],
+    "magnetometer": [],
+    "gyroscope": [],
+    "accelerometer": [],
+    "browsing-topics": [],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
 # E-mail: written to files locally; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
@@ -265,9 +370,15 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = BASE_DIR / "var" / "mail"
+# Seconds any one exchange with the mail server may take: without it, a server that accepts the
+# connection and never answers keeps a task worker (or a request) waiting for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Etalase Malang <noreply@etalase.localhost>")
-# Inquiries: accepted per address per hour; where a maker's inquiry goes when it has no private e-mail.
-INQUIRY_RATE_LIMIT = int(os.environ.get("INQUIRY_RATE_LIMIT", "5"))
+# Inquiries accepted per hour from one e-mail address, and from one browser (IP and User-Agent);
+# the per-IP ceiling is much higher, since a trade fair's or an office's buyers share one address.
+INQUIRY_RATE_LIMIT_PER_EMAIL = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_EMAIL", "5"))
+INQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_IP", "60"))
+# Where a maker's inquiry goes when it has no private e-mail.
 INQUIRY_FALLBACK_EMAIL = os.environ.get("INQUIRY_FALLBACK_EMAIL", "") or DEFAULT_FROM_EMAIL
 # How long the thank-you link after an inquiry works, in seconds.
 INQUIRY_THANKS_MAX_AGE = int(os.environ.get("INQUIRY_THANKS_MAX_AGE", str(7 * 24 * 3600)))

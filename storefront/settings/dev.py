@@ -5,4 +5,4 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = os.environ.get("DEBUG", "1") == "1"
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # noqa: F405
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY  # noqa: F405

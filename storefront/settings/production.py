@@ -8,10 +8,17 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 
-if not os.environ.get("SECRET_KEY"):
-    raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
-if not os.environ.get("ALLOWED_HOSTS"):
-    raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated) in the environment for production.")
+DEVELOPMENT_HINT = (
+    " For development, set DJANGO_SETTINGS_MODULE=storefront.settings.dev (as `make run` does)."
+)
+if not os.environ.get("SECRET_KEY", "").strip():
+    raise ImproperlyConfigured("Set SECRET_KEY in the environment for production." + DEVELOPMENT_HINT)
+if SECRET_KEY == DEV_SECRET_KEY:  # noqa: F405 - public, in the repository
+    raise ImproperlyConfigured("SECRET_KEY is the development key; set a long random one for production.")
+if not os.environ.get("ALLOWED_HOSTS", "").strip():
+    raise ImproperlyConfigured(
+        "Set ALLOWED_HOSTS (comma-separated) in the environment for production." + DEVELOPMENT_HINT
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
+from django.http import HttpRequest
 from django.test import override_settings
 
 from wagtail.images import get_image_model
@@ -95,7 +96,7 @@ def test_output_gives_admin_login_and_counts(seeded, client):
     assert line in seeded["output"]
     assert line in seeded["second_output"]
     assert re.search(r"id\s+vendors:\s+\d+", seeded["output"])
-    assert client.login(username="admin", password=ADMIN_PASSWORD)
+    assert client.login(request=HttpRequest(), username="admin", password=ADMIN_PASSWORD)
     assert get_user_model().objects.get(username="admin").is_superuser
 
 

@@ -193,17 +193,17 @@ def test_filled_spam_trap_is_refused_and_nothing_is_saved(product, post_inquiry,
     assert mailoutbox == []
 
 
-@override_settings(INQUIRY_RATE_LIMIT=3)
-def test_too_many_inquiries_from_one_address_are_refused(product, post_inquiry):
+@override_settings(INQUIRY_RATE_LIMIT_PER_EMAIL=3)
+def test_too_many_inquiries_from_one_buyer_are_refused(product, post_inquiry):
     for _ in range(3):
         assert post_inquiry(product, ip="198.51.100.7").status_code == 302
 
     refused = post_inquiry(product, ip="198.51.100.7")
 
     assert refused.status_code == 429
-    assert "too many inquiries from this address" in refused.content.decode()
+    assert "too many inquiries in the last hour" in refused.content.decode()
     assert Inquiry.objects.count() == 3
-    assert post_inquiry(product, ip="198.51.100.8").status_code == 302
+    assert post_inquiry(product, ip="198.51.100.8", email="someone.else@importer.example").status_code == 302
 
 
 def test_mail_failure_keeps_the_inquiry_and_the_resend_command_sends_it(

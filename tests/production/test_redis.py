@@ -4,6 +4,7 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_cached_db_sessions_survive_a_move_to_another_app_server(redis_cache, pr
 def test_login_on_one_app_server_is_honoured_by_another(redis_cache, settings):
     get_user_model().objects.create_superuser("curator", "curator@example.com", "a-long-password-1")
     first_server = Client()
-    assert first_server.login(username="curator", password="a-long-password-1")
+    assert first_server.login(request=HttpRequest(), username="curator", password="a-long-password-1")
     cookie = first_server.cookies[settings.SESSION_COOKIE_NAME].value
 
     second_server = Client()
@@ -111,7 +112,7 @@ def test_a_refused_settings_edit_leaves_the_pages_as_they_were(redis_cache, site
     settings.PAGE_CACHE = False
     get_user_model().objects.create_superuser("curator", "curator@example.com", "a-long-password-1")
     visitor, editor = Client(), Client()
-    assert editor.login(username="curator", password="a-long-password-1")
+    assert editor.login(request=HttpRequest(), username="curator", password="a-long-password-1")
     assert footer_organisation(visitor) == "Diskopindag Kota Malang (demo)"
 
     site = site_tree["home"].get_site()

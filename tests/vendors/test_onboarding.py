@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.users.models import UserProfile
@@ -90,7 +91,7 @@ def test_running_twice_gives_one_page_per_locale_one_group_one_collection_one_us
         set_password_url, {"new_password1": "kiln-Fire-2026!", "new_password2": "kiln-Fire-2026!"}
     )
     assert response.status_code == 302
-    assert client.login(username="owner@example.com", password="kiln-Fire-2026!")
+    assert client.login(request=HttpRequest(), username="owner@example.com", password="kiln-Fire-2026!")
     assert client.get("/admin/").status_code == 200
 
 

