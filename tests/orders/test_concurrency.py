@@ -6,6 +6,7 @@ The requests run in threads with their own database connections, so these tests 
 """
 
 import threading
+from io import StringIO
 
 import pytest
 
@@ -24,37 +25,48 @@ def order():
     return SampleOrder.objects.get()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_ten_concurrent_deliveries_change_the_order_once(zones, stripe_on):
-    two_makers = build_two_makers()
+def all_at_once(*actions):
+    """Run each action in a thread of its own, all released together, as requests that race."""
+    barrier = threading.Barrier(len(actions))
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def paid_checkout(two_makers, stripe_on):
+    """A buyer's order of one sample, paid on Stripe: the completion event Stripe will send."""
     buyer = Client()
     buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
     buyer.post("/en/samples/checkout/", CONTACT)
     session_id = order().stripe_session_id
     stripe_on.set_session(session_id, payment_status="paid")
-    body = completion_event(stripe_on.sessions[session_id])
-    signature = sign(body)
-    barrier = threading.Barrier(10)
+    return completion_event(stripe_on.sessions[session_id])
+
+
+def deliver(body):
+    return Client().post(
+        "/stripe/webhook/",
+        data=body,
+        content_type="application/json",
+        headers={"Stripe-Signature": sign(body)},
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_concurrent_deliveries_change_the_order_once(zones, stripe_on):
+    body = paid_checkout(build_two_makers(), stripe_on)
     statuses = []
-
-    def deliver_once():
-        try:
-            barrier.wait()
-            response = Client().post(
-                "/stripe/webhook/",
-                data=body,
-                content_type="application/json",
-                headers={"Stripe-Signature": signature},
-            )
-            statuses.append(response.status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=deliver_once) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(*[lambda: statuses.append(deliver(body).status_code)] * 10)
 
     assert statuses == [200] * 10
     assert PaymentEvent.objects.count() == 1
@@ -67,50 +79,19 @@ def test_ten_concurrent_deliveries_change_the_order_once(zones, stripe_on):
 def test_concurrent_redeliveries_of_an_event_a_dead_worker_stored_apply_it_once(
     zones, stripe_on, monkeypatch
 ):
-    two_makers = build_two_makers()
-    buyer = Client()
-    buyer.post("/en/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
-    buyer.post("/en/samples/checkout/", CONTACT)
-    session_id = order().stripe_session_id
-    stripe_on.set_session(session_id, payment_status="paid")
-    body = completion_event(stripe_on.sessions[session_id])
-
-    def post():
-        return Client().post(
-            "/stripe/webhook/",
-            data=body,
-            content_type="application/json",
-            headers={"Stripe-Signature": sign(body)},
-        )
-
+    body = paid_checkout(build_two_makers(), stripe_on)
     kill_the_worker_while_applying(monkeypatch)
     with pytest.raises(WorkerDied):
-        post()
+        deliver(body)
     monkeypatch.undo()
 
     # Stripe's retries, and the sweep, arriving together.
-    barrier = threading.Barrier(6)
     statuses = []
 
-    def redeliver():
-        try:
-            barrier.wait()
-            statuses.append(post().status_code)
-        finally:
-            connection.close()
-
     def sweep():
-        try:
-            barrier.wait()
-            call_command("process_payment_events", minutes=0, stdout=open("/dev/null", "w"))
-        finally:
-            connection.close()
+        call_command("process_payment_events", minutes=0, stdout=StringIO())
 
-    threads = [threading.Thread(target=redeliver) for _ in range(5)] + [threading.Thread(target=sweep)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(*[lambda: statuses.append(deliver(body).status_code)] * 5, sweep)
 
     assert statuses == [200] * 5
     assert order().status == OrderStatus.PAID
@@ -123,24 +104,15 @@ def test_five_concurrent_submits_of_one_sample_box_make_one_order(zones):
     two_makers = build_two_makers()
     buyer = Client()
     fill_box(buyer, two_makers)
-    barrier = threading.Barrier(5)
     locations = []
 
     def submit():
-        try:
-            tab = Client()
-            tab.cookies = buyer.cookies  # the same browser: one session, one box
-            barrier.wait()
-            response = tab.post("/en/samples/checkout/", CONTACT)
-            locations.append((response.status_code, response["Location"]))
-        finally:
-            connection.close()
+        tab = Client()
+        tab.cookies = buyer.cookies  # the same browser: one session, one box
+        response = tab.post("/en/samples/checkout/", CONTACT)
+        locations.append((response.status_code, response["Location"]))
 
-    threads = [threading.Thread(target=submit) for _ in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(*[submit] * 5)
 
     order = SampleOrder.objects.get()
     assert order.lines.count() == 2
