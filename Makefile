@@ -17,7 +17,7 @@ test: install-dev messages
 	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
