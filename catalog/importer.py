@@ -612,7 +612,10 @@ class CatalogImporter:
         if existing is None:
             parent = self._vendor_page_in(vendor, locale)
             page = ProductPage(locale=locale, slug=self._slug(parent, values["title"], sku), **values)
-            page.price_tiers = [ProductPriceTier(min_quantity=q, unit_price=p) for q, p in tiers]
+            page.price_tiers = [
+                ProductPriceTier(sort_order=order, min_quantity=q, unit_price=p)
+                for order, (q, p) in enumerate(tiers)
+            ]
             page = self._create(parent, page)
             if english and indonesian:
                 self._translate(page, english, indonesian, PRODUCT_TEXT)
@@ -627,7 +630,10 @@ class CatalogImporter:
             for name, value in values.items():
                 setattr(existing, name, value)
             if current_tiers != tiers:
-                existing.price_tiers = [ProductPriceTier(min_quantity=q, unit_price=p) for q, p in tiers]
+                existing.price_tiers = [
+                    ProductPriceTier(sort_order=order, min_quantity=q, unit_price=p)
+                    for order, (q, p) in enumerate(tiers)
+                ]
             self._publish(existing)
         if english and indonesian:
             changed |= self._translate(existing, english, indonesian, PRODUCT_TEXT)

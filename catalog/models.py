@@ -680,6 +680,9 @@ class ProductPriceTier(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("price tier")
+        # Rows saved without a position (before importers numbered them) read from the smallest
+        # quantity up, the order the page's clean() insists on, on every database.
+        ordering = ["sort_order", "min_quantity"]
 
     @property
     def amount(self):

@@ -618,9 +618,11 @@ def create_demo_stories():
                 hero_image=builder.image(spec["title"][0], *spec["drawing"], 201 + number, variant=1),
             )
             if created:
-                for slug in spec["products"]:
+                for order, slug in enumerate(spec["products"]):
                     if slug in builder.products:
-                        collection.products.add(CollectionProduct(product=builder.products[slug]))
+                        collection.products.add(
+                            CollectionProduct(sort_order=order, product=builder.products[slug])
+                        )
                 collection.save_revision().publish()
         collections.append((collection, strings))
 
@@ -645,9 +647,11 @@ def create_demo_stories():
                 end_date=today + datetime.timedelta(days=spec["days"][1]),
             )
             if created:
-                for slug in spec["vendors"]:
+                for order, slug in enumerate(spec["vendors"]):
                     if slug in builder.vendors:
-                        event.participants.add(EventParticipant(vendor=builder.vendors[slug]))
+                        event.participants.add(
+                            EventParticipant(sort_order=order, vendor=builder.vendors[slug])
+                        )
                 event.save_revision().publish()
         events.append((event, strings))
 

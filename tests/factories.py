@@ -98,10 +98,12 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
     defaults.update(fields)
     defaults.setdefault("slug", slugify(title))
     product = ProductPage(title=title, **defaults)
-    for quantity, price in tiers:
-        product.price_tiers.add(ProductPriceTier(min_quantity=quantity, unit_price=price))
-    for cert_type, number in certifications:
-        product.certifications.add(ProductCertification(certification_type=cert_type, number=number))
+    for order, (quantity, price) in enumerate(tiers):
+        product.price_tiers.add(ProductPriceTier(sort_order=order, min_quantity=quantity, unit_price=price))
+    for order, (cert_type, number) in enumerate(certifications):
+        product.certifications.add(
+            ProductCertification(sort_order=order, certification_type=cert_type, number=number)
+        )
     vendor.add_child(instance=product)
     return create_locale_copies(publish(product))
 

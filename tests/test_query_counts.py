@@ -38,8 +38,8 @@ def add_products(vendor, image, count):
             live=True,
             first_published_at=timezone.now(),
         )
-        product.price_tiers.add(ProductPriceTier(min_quantity=100, unit_price=500))
-        product.price_tiers.add(ProductPriceTier(min_quantity=500, unit_price=400))
+        product.price_tiers.add(ProductPriceTier(sort_order=0, min_quantity=100, unit_price=500))
+        product.price_tiers.add(ProductPriceTier(sort_order=1, min_quantity=500, unit_price=400))
         product.gallery_images.add(ProductGalleryImage(image=image, alt_text="A product photo"))
         vendor.add_child(instance=product)
 

@@ -287,9 +287,10 @@ class Command(BaseCommand):
             image_collection=collection,
             is_demo=True,
         )
-        for slug in spec["certifications"]:
+        for order, slug in enumerate(spec["certifications"]):
             vendor.certifications.add(
                 VendorCertification(
+                    sort_order=order,
                     certification_type=cert_types[slug],
                     number=_document_number(slug, index, spec),
                     valid_until=VALID_UNTIL.get(slug),
@@ -298,6 +299,7 @@ class Command(BaseCommand):
         mark, nice_class = spec["trademark"]
         vendor.trademarks.add(
             VendorTrademark(
+                sort_order=0,
                 mark=mark,
                 registration_number=_document_number("djki-trademark", index, spec),
                 nice_class=nice_class,
@@ -359,6 +361,7 @@ class Command(BaseCommand):
         for photo_number, photo in enumerate(photos, start=1):
             product.gallery_images.add(
                 ProductGalleryImage(
+                    sort_order=photo_number,
                     image=photo,
                     alt_text=(
                         f"{title}, made by {vendor.title}"
@@ -367,11 +370,14 @@ class Command(BaseCommand):
                     ),
                 )
             )
-        for quantity, price in spec["tiers"]:
-            product.price_tiers.add(ProductPriceTier(min_quantity=quantity, unit_price=price))
-        for slug in spec.get("product_certifications", []):
+        for order, (quantity, price) in enumerate(spec["tiers"]):
+            product.price_tiers.add(
+                ProductPriceTier(sort_order=order, min_quantity=quantity, unit_price=price)
+            )
+        for order, slug in enumerate(spec.get("product_certifications", [])):
             product.certifications.add(
                 ProductCertification(
+                    sort_order=order,
                     certification_type=cert_types[slug],
                     number=_document_number(slug, vendor_index, vendor_spec),
                     valid_until=VALID_UNTIL.get(slug),
@@ -400,11 +406,11 @@ class Command(BaseCommand):
             ),
         )
         if not home.featured_makers.exists():
-            for slug in data.FEATURED_MAKERS:
-                home.featured_makers.add(HomeFeaturedMaker(vendor=vendors[slug][0]))
+            for order, slug in enumerate(data.FEATURED_MAKERS):
+                home.featured_makers.add(HomeFeaturedMaker(sort_order=order, vendor=vendors[slug][0]))
         if not home.featured_products.exists():
-            for slug in data.FEATURED_PRODUCTS:
-                home.featured_products.add(HomeFeaturedProduct(product=products[slug][0]))
+            for order, slug in enumerate(data.FEATURED_PRODUCTS):
+                home.featured_products.add(HomeFeaturedProduct(sort_order=order, product=products[slug][0]))
         self.changed = True
         home.save_revision().publish()
         return HomePage.objects.get(pk=home.pk)
