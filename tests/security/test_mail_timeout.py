@@ -4,19 +4,21 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
+# Times only the sending, not Django's start-up, which a busy machine makes slow.
 SEND = (
-    "import django; django.setup()\n"
+    "import time, django; django.setup()\n"
     "from django.core.mail import send_mail\n"
+    "started = time.monotonic()\n"
     "try:\n"
     "    send_mail('Subject', 'Body', None, ['buyer@importer.example'])\n"
     "except Exception as exc:\n"
     "    print('failed:', exc)\n"
+    "print('seconds:', time.monotonic() - started)\n"
 )
 
 
@@ -45,11 +47,10 @@ def test_sending_gives_up_on_a_mail_server_that_never_answers(silent_mail_server
     if configured:
         env["EMAIL_TIMEOUT"] = configured
 
-    started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-c", SEND], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=40
+        [sys.executable, "-c", SEND], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
     )
-    elapsed = time.monotonic() - started
 
     assert "failed:" in result.stdout and "timed out" in result.stdout, result.stderr
-    assert expected <= elapsed < expected + 15
+    elapsed = float(result.stdout.split("seconds:")[1])
+    assert expected <= elapsed < expected + 5
