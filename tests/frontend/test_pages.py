@@ -88,9 +88,9 @@ def test_product_page_shows_the_ordering_facts(client, catalogue):
     response = client.get(catalogue["certified"].url)
     html = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r'class="moq">500 pouches<', html), "MOQ with unit"
+    assert re.search(r'class="moq"><bdi>500 pouches</bdi><', html), "MOQ with unit, kept together"
     assert "US$1.20" in html and "US$0.95" in html, "price tiers"
-    assert "2000+" in html
+    assert "<bdi>2,000 pouches or more</bdi>" in html, "a price tier's quantity with its unit"
     assert "21 days" in html, "lead time"
     assert "2106.90" in html, "HS code"
     assert "Halal certificate (BPJPH)" in html and "ID0000000000000001" in html
