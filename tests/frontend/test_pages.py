@@ -174,3 +174,24 @@ def test_past_the_makers_kept_per_process_a_product_page_reads_its_maker(
     for _view in range(2):
         html = client.get(product.url).content.decode()
         assert "Atelier Kabut Porselen makes things in Malang" in html and f'href="{vendor.url}"' in html
+
+
+def test_arabic_product_page_keeps_each_number_with_its_unit_in_one_bdi(client, catalogue):
+    html = client.get(localized_url(catalogue["certified"], "ar")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+
+    def isolated(pattern, label):
+        """The text of the one <bdi> that is all of the element matched by `pattern`."""
+        match = re.search(pattern + r"<bdi>([^<]+)</bdi></(?:dd|td)>", html)
+        assert match, f"{label}: number and unit are not in one <bdi> of their own"
+        return match.group(1)
+
+    for label, pattern, number in (
+        ("MOQ", r'<dd class="moq">', "500"),
+        ("lead time", r'<dd class="lead-time">', "21"),
+        ("price tier", r"<tr><td>(?=<bdi>[^<]*2000)", "2000"),  # Django's Arabic format: no grouping
+    ):
+        text = isolated(pattern, label)
+        words = text.replace(number, " ").split()
+        assert number in text and words, f"{label}: {text!r} has no unit beside {number}"
+    assert re.search(r"<td><bdi>US\$0\.95</bdi></td>", html), "a tier's price is isolated too"
