@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from storefront.text import search_query
 
@@ -25,8 +26,8 @@ from .queries import ranked_ids_within
 # Sorts by the page's own columns: the unfiltered catalogue picks its pages' rows by these alone.
 PAGE_FIELD_SORTS = ("newest", "name")
 SORTS = {
-    "newest": (_("Newest"), [F("first_published_at").desc(nulls_last=True), "id"]),
-    "name": (_("Name"), ["title", "id"]),
+    "newest": (pgettext_lazy("sort order", "Newest"), [F("first_published_at").desc(nulls_last=True), "id"]),
+    "name": (pgettext_lazy("sort order", "Name"), ["title", "id"]),
     "price": (_("Lowest price"), [F("price_from").asc(nulls_last=True), "id"]),
     "moq": (_("Smallest MOQ"), ["moq", "id"]),
 }

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -85,7 +86,9 @@ class InquiryForm(forms.Form):
         self.fields["target_price"].widget.attrs["inputmode"] = "decimal"
         for field in self.fields.values():
             if field.required:
-                field.error_messages.setdefault("required", _("This field is required."))
+                field.error_messages.setdefault(
+                    "required", pgettext_lazy("form error", "This field is required.")
+                )
 
     @property
     def is_spam_trap_filled(self):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from catalog.names import title_in_language
 from storefront.mail import send_once, subject_line
 
 from .models import Inquiry
@@ -27,12 +28,14 @@ def vendor_message(inquiry, connection=None):
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "inquiry_admin:inspect", args=[inquiry.pk]
         )
-        context = {"inquiry": inquiry, "admin_url": admin_url}
+        # The name the maker gave the product, not the one in the buyer's language.
+        product_name = title_in_language(inquiry.product, VENDOR_LANGUAGE, default=inquiry.product_name)
+        context = {"inquiry": inquiry, "product_name": product_name, "admin_url": admin_url}
         subject = subject_line(
             gettext("New inquiry %(reference)s: %(subject)s")
             % {
                 "reference": inquiry.reference,
-                "subject": inquiry.product_name or inquiry.vendor_name,
+                "subject": product_name or inquiry.vendor_name,
             }
         )
         body = render_to_string("inquiries/email/vendor_notification.txt", context)

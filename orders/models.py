@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from catalog.fields import MinorUnitsField
 
@@ -16,7 +17,7 @@ class OrderStatus(models.TextChoices):
     PAID = "paid", _("Paid")
     SHIPPED = "shipped", _("Shipped")
     DELIVERED = "delivered", _("Delivered")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("order status", "Cancelled")
     REFUNDED = "refunded", _("Refunded")
     EXPIRED = "expired", _("Expired unpaid")
 

@@ -11,10 +11,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.models import VendorPage
+from catalog.names import titles_in_language
 from storefront.mail import send_once, subject_line
 
 from .models import SampleOrder
 from .tokens import order_url
+
+MAKER_LANGUAGE = "id"
 
 
 def _vendor_email(key, lines):
@@ -50,7 +53,7 @@ def send_paid_notifications(order_id):
 
 
 def _paid_messages(order, connection):
-    lines = list(order.lines.select_related("vendor"))
+    lines = list(order.lines.select_related("vendor", "product"))
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + order_url(order)
     with translation.override(order.language):
         messages = [
@@ -62,10 +65,17 @@ def _paid_messages(order, connection):
                     "orders/email/buyer_paid.txt", {"order": order, "lines": lines, "link": link}
                 ),
                 to=[order.email],
+                headers={"Content-Language": order.language},
                 connection=connection,
             )
         ]
 
+    # Makers read their products under the names they gave them, in Indonesian.
+    maker_names = titles_in_language([line.product for line in lines], MAKER_LANGUAGE)
+    for line in lines:
+        line.maker_product_name = maker_names.get(
+            getattr(line.product, "translation_key", None), line.product_name
+        )
     by_vendor = defaultdict(list)
     for line in lines:
         by_vendor[line.vendor_translation_key].append(line)
@@ -73,7 +83,7 @@ def _paid_messages(order, connection):
         address = _vendor_email(key, vendor_lines)
         if not address:
             continue
-        with translation.override("id"):
+        with translation.override(MAKER_LANGUAGE):
             messages.append(
                 EmailMessage(
                     subject_line(_("New paid sample order %(reference)s") % {"reference": order.reference}),
@@ -87,6 +97,7 @@ def _paid_messages(order, connection):
                         },
                     ),
                     to=[address],
+                    headers={"Content-Language": MAKER_LANGUAGE},
                     connection=connection,
                 )
             )

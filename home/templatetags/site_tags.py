@@ -9,6 +9,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from catalog.fields import from_minor_units
+from catalog.units import quantity_with_unit
 from home.page_urls import page_urls
 
 register = template.Library()
@@ -113,6 +114,12 @@ def money(minor_units, currency="USD"):
         return ""
     symbol = {"USD": "US$"}.get(currency, f"{currency} ")
     return f"{symbol}{amount:,.2f}"
+
+
+@register.filter
+def quantity(count, unit):
+    """500, "pouches" → '500 pouches' in the reader's language and plural (catalog.units)."""
+    return quantity_with_unit(count, unit)
 
 
 # Open Graph wants one large image; the first of these a page has is the one that represents it.

@@ -88,9 +88,9 @@ def test_product_page_shows_the_ordering_facts(client, catalogue):
     response = client.get(catalogue["certified"].url)
     html = response.content.decode()
     assert response.status_code == 200
-    assert re.search(r'class="moq">500 pouches<', html), "MOQ with unit"
+    assert re.search(r'class="moq"><bdi>500 pouches</bdi><', html), "MOQ with unit, kept together"
     assert "US$1.20" in html and "US$0.95" in html, "price tiers"
-    assert "2000+" in html
+    assert "<bdi>2,000 pouches or more</bdi>" in html, "a price tier's quantity with its unit"
     assert "21 days" in html, "lead time"
     assert "2106.90" in html, "HS code"
     assert "Halal certificate (BPJPH)" in html and "ID0000000000000001" in html
@@ -174,3 +174,24 @@ def test_past_the_makers_kept_per_process_a_product_page_reads_its_maker(
     for _view in range(2):
         html = client.get(product.url).content.decode()
         assert "Atelier Kabut Porselen makes things in Malang" in html and f'href="{vendor.url}"' in html
+
+
+def test_arabic_product_page_keeps_each_number_with_its_unit_in_one_bdi(client, catalogue):
+    html = client.get(localized_url(catalogue["certified"], "ar")).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+
+    def isolated(pattern, label):
+        """The text of the one <bdi> that is all of the element matched by `pattern`."""
+        match = re.search(pattern + r"<bdi>([^<]+)</bdi></(?:dd|td)>", html)
+        assert match, f"{label}: number and unit are not in one <bdi> of their own"
+        return match.group(1)
+
+    for label, pattern, number in (
+        ("MOQ", r'<dd class="moq">', "500"),
+        ("lead time", r'<dd class="lead-time">', "21"),
+        ("price tier", r"<tr><td>(?=<bdi>[^<]*2000)", "2000"),  # Django's Arabic format: no grouping
+    ):
+        text = isolated(pattern, label)
+        words = text.replace(number, " ").split()
+        assert number in text and words, f"{label}: {text!r} has no unit beside {number}"
+    assert re.search(r"<td><bdi>US\$0\.95</bdi></td>", html), "a tier's price is isolated too"

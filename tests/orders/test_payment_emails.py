@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from orders.models import OrderStatus, SampleOrder
+from tests import factories
 from tests.orders.conftest import CONTACT, completion_event
 from tests.orders.test_admin import make_order
 
@@ -70,3 +71,28 @@ def test_curators_see_why_the_payment_emails_are_unsent(client, two_makers, djan
     client.force_login(django_user_model.objects.create_superuser("curator", "c@example.com", "pw-12345-xyz"))
     html = client.get(f"/admin/sample_orders/inspect/{order.pk}/").content.decode()
     assert "SMTPServerDisconnected: closed" in html
+
+
+def test_a_japanese_buyer_is_told_in_japanese_and_the_maker_in_indonesian(
+    client, two_makers, zones, stripe_on, deliver
+):
+    burner = two_makers["burner"]
+    names = {"ja": "磁器のアロマバーナー", "id": "Tungku aroma porselen"}
+    copies = {
+        code: factories.translate_page(burner, code, {"Porcelain aroma burner": name})
+        for code, name in names.items()
+    }
+    client.post("/ja/samples/add/", {"product": copies["ja"].pk, "quantity": 2})
+    client.post("/ja/samples/checkout/", CONTACT)
+    order = SampleOrder.objects.get()
+    stripe_on.set_session(order.stripe_session_id, payment_status="paid", status="complete")
+    deliver_payment(deliver, stripe_on.sessions[order.stripe_session_id])
+
+    to_buyer, to_maker = mail.outbox
+    assert to_buyer.to == [CONTACT["email"]] and to_buyer.extra_headers["Content-Language"] == "ja"
+    assert to_buyer.subject == f"サンプル代金のお支払いを確認しました（{order.reference}）"
+    assert "Mia Tan 様" in to_buyer.body and f"2 × {names['ja']}" in to_buyer.body
+    for english in ("Dear", "payment", "Subtotal", "Shipping", "Total", "Follow your order"):
+        assert english not in to_buyer.body
+    assert to_maker.to == ["kabut@example.com"] and to_maker.extra_headers["Content-Language"] == "id"
+    assert f"2 × {names['id']}" in to_maker.body and names["ja"] not in to_maker.body
