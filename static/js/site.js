@@ -58,7 +58,35 @@
     });
   }
 
+  // Cached pages are the same for everyone: what is the buyer's own (the sample-box count, a CSRF
+  // token for the page's forms) comes from a small JSON view. A form marked data-post-with-csrf
+  // goes by GET to a confirmation page without this; with it, it posts straight away.
+  function initVisitor(link) {
+    if (!window.fetch) return;
+    fetch(link.getAttribute("data-visitor-url"), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (state) {
+        if (!state) return;
+        Array.prototype.forEach.call(document.querySelectorAll("[data-sample-box-count]"), function (count) {
+          count.textContent = state.sample_box_count;
+        });
+        Array.prototype.forEach.call(document.querySelectorAll("form[data-post-with-csrf]"), function (form) {
+          var token = document.createElement("input");
+          token.type = "hidden";
+          token.name = "csrfmiddlewaretoken";
+          token.value = state.csrf_token;
+          form.appendChild(token);
+          form.method = "post";
+        });
+      })
+      .catch(function () {});
+  }
+
   function init() {
+    var visitor = document.querySelector("[data-visitor-url]");
+    if (visitor) initVisitor(visitor);
     Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), initGallery);
     Array.prototype.forEach.call(document.querySelectorAll(".language-menu"), initDisclosure);
   }
