@@ -134,8 +134,8 @@ def _may_use_cache(request):
     box) is fine: nothing of it is on the page."""
     return (
         request.method in ("GET", "HEAD")
-        and SIGNED_IN_COOKIE not in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.COOKIES.get(SIGNED_IN_COOKIE)
+        and not request.COOKIES.get(CookieStorage.cookie_name)
         and "HTTP_AUTHORIZATION" not in request.META
     )
 

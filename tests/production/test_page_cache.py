@@ -82,7 +82,9 @@ def assert_shareable(response):
 
 def box_with_two_samples(product):
     buyer = Client()
-    assert buyer.post("/en/samples/add/", {"product": product.pk, "quantity": 2}).status_code == 302
+    added = buyer.post("/en/samples/add/", {"product": product.pk, "quantity": 2}, follow=True)
+    assert "added to your sample box" in html(added)  # the message, on a page rendered for them
+    assert_never_cached(added)
     return buyer
 
 
