@@ -370,11 +370,22 @@ def new_generation():
         _request_generation.set(generation)
 
 
+def _new_epoch():
+    caches[settings.PAGE_CACHE_ALIAS].set(EPOCH_KEY, secrets.token_hex(8), timeout=None)
+    new_generation()
+
+
+def _now_and_on_commit(action):
+    # Again once the change is committed: what was rendered or loaded meanwhile came from the old rows.
+    action()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(action)
+
+
 def purge_everything():
     """Make every stored page stale (and start a new generation). The CDN's copies expire after
     PAGE_CACHE_CDN_MAX_AGE."""
-    caches[settings.PAGE_CACHE_ALIAS].set(EPOCH_KEY, secrets.token_hex(8), timeout=None)
-    new_generation()
+    _now_and_on_commit(_new_epoch)
 
 
 def purge_urls(urls):
@@ -413,11 +424,12 @@ def _model(label):
 
 
 def pages_showing(page):
-    """The pages whose HTML shows `page`, in every locale, or None when every page does (the home
-    page: the breadcrumbs; a page of the main menu).
+    """The pages whose HTML shows `page`, in every locale, or None when every page may: the home page
+    and the pages just under it (the sections, whose titles are in every breadcrumb below them, and
+    the pages of the main menu), which change seldom.
 
-    The page itself; the listing it is in (its parent: a product's maker, a story's index), except
-    the home page, which shows only what it features; and by type:
+    The page itself; the listing it is in (its parent: a product's maker, a story's index); and by
+    type:
     - product: the catalogue, the stories and collections that include it;
     - maker: its products (they name it), the catalogue (its cards too), the stories featuring it and
       the events it takes part in;
@@ -429,12 +441,9 @@ def pages_showing(page):
     HomePage = _model("home.HomePage")
     page = page.specific_deferred
     parent = page.get_parent()
-    in_menu = page.show_in_menus and parent is not None and parent.specific_class is HomePage
-    if isinstance(page, HomePage) or in_menu:
+    if isinstance(page, HomePage) or parent is None or parent.specific_class in (HomePage, Page):
         return None
-    keys = {page.translation_key}
-    if parent is not None and parent.depth > 1 and parent.specific_class is not HomePage:
-        keys.add(parent.translation_key)
+    keys = {page.translation_key, parent.translation_key}
     in_every_locale = Page.objects.filter(translation_key__in=keys)
     listings, home_kind = Page.objects.none(), None
     StoryFeature = _model("stories.StoryFeature")
@@ -507,8 +516,6 @@ def purge_page(page, *, descendants=False):
     shown = pages_showing(page)
     if shown is None:
         purge_everything()
-        if transaction.get_connection().in_atomic_block:
-            transaction.on_commit(purge_everything)
         shown = [page]  # the CDN's copies of the others expire after PAGE_CACHE_CDN_MAX_AGE
     if descendants:
         shown = [*shown, *page.get_descendants()]
@@ -531,10 +538,7 @@ def content_changed(sender=None, created=False, instance=None, update_fields=Non
         return  # made with its defaults by the first page that read it: that page already showed them
     if kwargs.get("signal") is post_save and _unseen_page_save(instance, update_fields):
         return
-    new_generation()
-    # Again once the change is committed: what was loaded meanwhile came from the old rows.
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(new_generation)
+    _now_and_on_commit(new_generation)
     deleted = kwargs.get("signal") is post_delete
     if isinstance(instance, Page):
         if not deleted:  # a deleted live page was unpublished first
@@ -544,8 +548,6 @@ def content_changed(sender=None, created=False, instance=None, update_fields=Non
             purge_pages_showing_image(instance)
     else:
         purge_everything()
-        if transaction.get_connection().in_atomic_block:
-            transaction.on_commit(purge_everything)
 
 
 def image_deleting(instance, **kwargs):
@@ -589,7 +591,8 @@ def page_moving(instance, **kwargs):
 
 
 def page_moved(instance, **kwargs):
-    content_changed(sender=type(instance), instance=instance, signal=post_page_move)
+    """post_page_move: the new URLs and listings; the sites' paths and URLs kept per process change."""
+    _now_and_on_commit(new_generation)
     purge_page(instance, descendants=True)
 
 

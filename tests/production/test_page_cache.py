@@ -239,6 +239,17 @@ def test_renamed_maker_shows_on_its_product_pages(shop):
     assert "Kabut Porcelain Studio" in html(Client().get(shop["burner"].url))
 
 
+def test_renamed_section_shows_in_the_breadcrumbs_below_it(shop):
+    burner = shop["burner"]
+    warm(burner.url)
+
+    makers = shop["makers"]
+    makers.title = "Our makers"
+    factories.publish(makers)
+
+    assert re.search(r'<a href="/en/makers/">Our makers</a>', html(Client().get(burner.url)))
+
+
 def test_category_renamed_shows_on_cached_product_page(shop):
     category = factories.make_category("Ceramics")
     burner = shop["burner"]
