@@ -1,12 +1,19 @@
 """Page cache: whole public pages kept in the cache and served again without the database.
 
-What is stored: the 200 answer to a GET of a Wagtail page (home, standard pages, the catalogue,
-makers, a maker, a product, stories, collections, events) asked for by a visitor with no session
-cookie and no flash-message cookie, when rendering set no cookie and did not mark the answer private.
-So never: an editor (the userbar) or a buyer with a sample box (the header count), both of whom have
-a session; a view-restricted page or a preview (Wagtail marks both private); and nothing that is not
-a page: /admin/, /stripe/, the sample box, checkout, orders, the inquiry form and search are views
-of their own.
+The HTML of a public page is the same for every buyer, so one stored copy serves them all, and
+nginx or a CDN may keep it too:
+- Nothing per visitor is in it. The header's sample-box count and a CSRF token for the page's forms
+  come from `orders:state`, read by site.js; the add-sample form without JavaScript goes by GET to a
+  page that asks the buyer to confirm, with a token (orders/views.py). A page whose rendering asked
+  for a CSRF token, set a cookie or marked itself private is not stored.
+- Anonymous buyers and buyers with a session (a sample box) get the stored page; its headers are
+  `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_CDN_MAX_AGE`, with no
+  `Set-Cookie` and no `Vary: Cookie`. Signed-in people (editors and makers: the userbar, drafts)
+  carry the SIGNED_IN_COOKIE set on their first answer after signing in and are never served a
+  stored page, nor is anyone with a flash message waiting (the page shows it, uncached).
+- Never stored: an editor's page, a view-restricted page or a preview (Wagtail marks both private),
+  and nothing that is not a page: /admin/, /stripe/, the sample box, checkout, orders, the inquiry
+  form and search are views of their own, sent with Django's never-cache headers.
 
 Keys use recognised parameters only. A page type lists the query parameters that change its HTML
 (`query_parameters`: the catalogue's filters, sort and page, the stories' topic, maker and page);
@@ -16,64 +23,61 @@ empty one is taken out of the request, so the page renders exactly what its key 
 parameters, sorted: made-up parameters cannot fill the cache, nor put their text into a page
 served to others (its pagination and language links, a form's `next`).
 
-What makes a shared copy safe:
-- CSRF: the tokens of the page's forms are cut out before it is stored, and each hit gets the
-  visitor's own token from get_token(), so the CSRF middleware sets the cookie and the add-sample
-  form works without JavaScript.
-- Purge: each stored page carries the cache's "generation" it was rendered under. Saving, publishing,
-  unpublishing, moving or deleting any page, or anything pages show (categories, certification types,
-  site settings, images, sites, locales, view restrictions), sets a new generation, again after the
-  transaction commits, so every page rendered before is stale at once. A product's title appears on
-  listings, its maker's page and the home page; one generation for all keeps that simple and right.
-  With Redis this reaches every app server, the import command and the task worker.
-- A new release (any change to the project's code, templates or translations, or the static
-  manifest) uses keys of its own, so pages rendered by the old templates are never served.
+Purging is targeted (`purge_pages`, `pages_showing`). Publishing, unpublishing, moving or deleting
+a page purges the pages that show it, in every locale: a product's own page, its maker, the
+catalogue, the stories and collections that include it and the home page if it features it (or
+lists the newest). Each path has a stamp in the cache, stored with the pages under it; purging a
+URL gives its path a new stamp, so every query string of it (the catalogue's filters) is stale at
+once, and the same URLs go to the HTTP caches in WAGTAILFRONTENDCACHE through Wagtail's frontend
+cache. What every page shows (the main menu, the home page's title in the breadcrumbs, categories,
+certification types, site settings, sites, locales, view restrictions) purges every stored page:
+a new "epoch". Both are done again after the transaction commits, so a page rendered meanwhile from
+the old rows is not kept.
 
-The hit path runs just below the CSRF middleware: one cache round trip (the generation and the page
-together), no database, no session, no template.
+A new release (any change to the project's code, templates or translations, or the static manifest)
+uses keys of its own, so pages rendered by the old templates are never served.
 
-Headers: a stored page without a form is `public, max-age=PAGE_CACHE_MAX_AGE` (plus
-`s-maxage=PAGE_CACHE_CDN_MAX_AGE` when a CDN purge backend is configured); one with a CSRF token is
-`private, max-age=PAGE_CACHE_MAX_AGE`, so no shared cache hands one visitor's token to another. Both
-`Vary: Cookie`. Other HTML without a Cache-Control of its own gets Django's never-cache headers.
-`X-Cache` says HIT, MISS or BYPASS (not looked up: a session, a POST …).
+The middleware sits above the session, so a hit is one cache round trip (the epoch, the path's
+stamp and the page together): no database, no session, no template. `X-Cache` says HIT, MISS or
+BYPASS (not looked up: a POST, a signed-in editor, a flash message).
 
-When WAGTAILFRONTENDCACHE is configured, a published, unpublished, moved or deleted page is also
-purged from the CDN with its ancestors, children and the listings, after the transaction commits.
+The cache's "generation" is another matter: what this process keeps of things every page reads
+(`generation_memo`) and the catalogue's counts are kept under it, and any visible change starts
+a new one; it does not decide whether a stored page is fresh.
 """
 
 import hashlib
 import os
-import re
 import secrets
 import sys
 import time
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model_string
-from wagtail.models import COMMENTS_RELATION_NAME, Page, get_page_models
+from wagtail.models import COMMENTS_RELATION_NAME, Page, ReferenceIndex, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 GENERATION_KEY = "page-cache:generation"
+EPOCH_KEY = "page-cache:epoch"
 SERVED_PAGE = "page_cache_page"  # set on the request by the before_serve_page hook
+# Set for people signed in (editors, makers), whose pages show the userbar and may show drafts.
+SIGNED_IN_COOKIE = "signed_in"
 
-# Pages that list others: the CDN purges them whenever a page changes.
-LISTINGS = ("catalog.ProductIndexPage", "stories.StoryIndexPage")
-
-# Besides pages, what pages show: a change to any of these makes every stored page stale.
+# Besides pages, what every page shows: a change to any of these makes every stored page stale.
 SHOWN_ON_PAGES = (
     "catalog.Category",
     "catalog.CertificationType",
@@ -83,9 +87,6 @@ SHOWN_ON_PAGES = (
     "wagtailcore.Site",
 )
 
-_CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
-_PLACEHOLDER = b"\x00csrf\x00"
-
 
 class PageCacheMiddleware:
     def __init__(self, get_response):
@@ -94,45 +95,54 @@ class PageCacheMiddleware:
     def __call__(self, request):
         scope = _request_generation.set("")  # read at most once per request (current_generation)
         try:
-            return self.respond(request)
+            response = self.respond(request)
         finally:
             _request_generation.reset(scope)
+        return response
 
     def respond(self, request):
         if not settings.PAGE_CACHE:
             return self.get_response(request)
         if not _may_use_cache(request):
-            return _not_stored(self.get_response(request), "BYPASS")
+            return _signed_in_cookie(request, _not_stored(request, self.get_response(request), "BYPASS"))
 
         cache = caches[settings.PAGE_CACHE_ALIAS]
-        key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation, entry = found.get(GENERATION_KEY), found.get(key)
-        if entry is not None and generation is not None and entry[0] == generation:
-            return _hit(request, entry)
-        if generation is not None:
-            _request_generation.set(generation)
+        key, stamp_key = _page_key(request), _stamp_key(request.path)
+        found = cache.get_many([GENERATION_KEY, EPOCH_KEY, stamp_key, key])
+        epoch, stamp, entry = found.get(EPOCH_KEY), found.get(stamp_key), found.get(key)
+        if entry is not None and epoch is not None and stamp is not None and entry[:2] == (epoch, stamp):
+            return _hit(entry)
+        if found.get(GENERATION_KEY) is not None:
+            _request_generation.set(found[GENERATION_KEY])
 
-        if generation is None:
-            generation = current_generation()
+        # Read before rendering: a purge while the page renders leaves what is stored stale.
+        epoch = epoch or _ensure(cache, EPOCH_KEY)
+        stamp = stamp or _ensure(cache, stamp_key)
         response = self.get_response(request)
-        entry = _entry(request, response, generation)
-        if entry is None:
-            return _not_stored(response, "MISS")
+        if not _storable(request, response):
+            return _signed_in_cookie(request, _not_stored(request, response, "MISS"))
+        _public(response)
         # Keyed again: serving the page took out the parameters it does not list (`?q=` on a product).
+        entry = (epoch, stamp, list(response.items()), response.content)
         cache.set(_page_key(request), entry, settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "MISS"
         return response
 
 
 def _may_use_cache(request):
-    """Only visitors the page cannot be about: no session (box, login), no pending flash message."""
+    """Anyone the page cannot be about: not signed in, no flash message waiting. A session (a sample
+    box) is fine: nothing of it is on the page."""
     return (
         request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
+        and not request.COOKIES.get(SIGNED_IN_COOKIE)
+        and not request.COOKIES.get(CookieStorage.cookie_name)
         and "HTTP_AUTHORIZATION" not in request.META
     )
+
+
+def _ensure(cache, key):
+    cache.add(key, secrets.token_hex(8), timeout=None)
+    return cache.get(key)
 
 
 def _page_key(request):
@@ -141,6 +151,11 @@ def _page_key(request):
     query = recognised_query(request.GET, recognised_parameters())
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return f"page-cache:{release()}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _stamp_key(path):
+    """The key of a path's stamp: every stored page of the path (any host, any query string) carries it."""
+    return f"page-cache:path:{hashlib.sha256(path.encode()).hexdigest()}"
 
 
 def recognised_query(query, names):
@@ -169,9 +184,8 @@ def keep_recognised_parameters(request, page):
         request.GET = QueryDict(query)
 
 
-def _hit(request, entry):
-    _generation, headers, parts = entry
-    content = get_token(request).encode().join(parts) if len(parts) > 1 else parts[0]
+def _hit(entry):
+    _epoch, _stamp, headers, content = entry
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
@@ -179,50 +193,79 @@ def _hit(request, entry):
     return response
 
 
-def _entry(request, response, generation):
-    """What to store for this response: (generation, headers, content cut at the CSRF tokens), or None."""
-    page = getattr(request, SERVED_PAGE, None)
-    if (
-        page is None
-        or generation is None
-        or request.method != "GET"
-        or getattr(request, "is_preview", False)
-        or response.status_code != 200
-        or response.streaming
-        or response.cookies
-        or not response.get("Content-Type", "").startswith("text/html")
-        or _is_private(response)
-        or _varies_on_more_than_cookie(response)
-        or (getattr(request, "session", None) is not None and request.session.modified)
-    ):
-        return None
-    parts = _cut_csrf_tokens(request, response.content)
-    if parts is None:
-        return None
-
-    directives = {"max_age": settings.PAGE_CACHE_MAX_AGE}
-    if len(parts) > 1:  # carries a CSRF token: for this visitor's browser only
-        directives["private"] = True
-    else:
-        directives["public"] = True
-        if settings.WAGTAILFRONTENDCACHE:
-            directives["s_maxage"] = settings.PAGE_CACHE_CDN_MAX_AGE
-    patch_cache_control(response, **directives)
-    patch_vary_headers(response, ["Cookie"])
-    return generation, list(response.items()), parts
+def _storable(request, response):
+    """Whether this answer is a public page the same for everyone who may be served it."""
+    return (
+        getattr(request, SERVED_PAGE, None) is not None
+        and request.method == "GET"
+        and not getattr(request, "is_preview", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies  # a session, a CSRF cookie, a consumed flash message
+        and response.get("Content-Type", "").startswith("text/html")
+        and not _is_private(response)
+        and not _varies_on_more_than_cookie(response)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form with this visitor's token
+        and not _signed_in(request, response)
+    )
 
 
-def _not_stored(response, state):
-    if "Cache-Control" not in response and response.get("Content-Type", "").startswith("text/html"):
+def _public(response):
+    patch_cache_control(
+        response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
+    )
+    # The session may have been read (whether someone is signed in: the userbar), but nothing of it
+    # is on the page: it is the same whatever cookies are sent.
+    vary = [value for value in _items(response, "Vary") if value.lower() != "cookie"]
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    elif "Vary" in response:
+        del response["Vary"]
+
+
+def _signed_in(request, response):
+    user = getattr(request, "user", None)
+    # Without a session cookie nobody is signed in; not asking spares reading an empty session.
+    name = settings.SESSION_COOKIE_NAME
+    has_session = name in request.COOKIES or name in response.cookies
+    return has_session and user is not None and user.is_authenticated
+
+
+def _signed_in_cookie(request, response):
+    """Mark a signed-in browser, so the next request skips the stored pages; unmark it once signed out."""
+    signed_in = _signed_in(request, response)
+    if signed_in and SIGNED_IN_COOKIE not in request.COOKIES:
+        response.set_cookie(
+            SIGNED_IN_COOKIE,
+            "1",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite=settings.SESSION_COOKIE_SAMESITE,
+        )
+    elif not signed_in and SIGNED_IN_COOKIE in request.COOKIES and hasattr(request, "user"):
+        response.delete_cookie(SIGNED_IN_COOKIE, samesite=settings.SESSION_COOKIE_SAMESITE)
+    return response
+
+
+def _not_stored(request, response, state):
+    """Other HTML is for this visitor only: a page rendered for them (an editor, a flash message) or
+    a view without a Cache-Control of its own gets Django's never-cache headers."""
+    html = response.get("Content-Type", "").startswith("text/html")
+    if html and getattr(request, SERVED_PAGE, None) is not None and not _is_private(response):
+        del response["Cache-Control"]
+    if html and "Cache-Control" not in response:
         add_never_cache_headers(response)
         patch_vary_headers(response, ["Cookie"])
     response["X-Cache"] = state
     return response
 
 
+def _items(response, header):
+    return [item.strip() for item in response.get(header, "").split(",") if item.strip()]
+
+
 def _directives(response, header):
-    items = response.get(header, "").split(",")
-    return {item.split("=")[0].strip().lower() for item in items if item.strip()}
+    return {item.split("=")[0].strip().lower() for item in _items(response, header)}
 
 
 def _is_private(response):
@@ -232,18 +275,6 @@ def _is_private(response):
 def _varies_on_more_than_cookie(response):
     # The key is the URL alone, so an answer that depends on another request header cannot be shared.
     return bool(_directives(response, "Vary") - {"cookie", "accept-encoding"})
-
-
-def _cut_csrf_tokens(request, content):
-    """The content split where its CSRF tokens were; None when a token went where it cannot be found."""
-    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):  # get_token() was not called: no token
-        return [content]
-    tokens = set(_CSRF_INPUT.findall(content))
-    if not tokens:
-        return None
-    for token in tokens:
-        content = content.replace(token, _PLACEHOLDER)
-    return content.split(_PLACEHOLDER)
 
 
 @cache
@@ -332,11 +363,163 @@ def remember(key, value, generation=None):
 
 
 def new_generation():
-    """Make every stored page stale."""
+    """Start a new generation: what processes keep under the old one is loaded again."""
     generation = secrets.token_hex(8)
     caches[settings.PAGE_CACHE_ALIAS].set(GENERATION_KEY, generation, timeout=None)
     if _request_generation.get() is not None:  # the rest of this request sees the change too
         _request_generation.set(generation)
+
+
+def _new_epoch():
+    caches[settings.PAGE_CACHE_ALIAS].set(EPOCH_KEY, secrets.token_hex(8), timeout=None)
+    new_generation()
+
+
+def _now_and_on_commit(action):
+    # Again once the change is committed: what was rendered or loaded meanwhile came from the old rows.
+    action()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(action)
+
+
+def purge_everything():
+    """Make every stored page stale (and start a new generation). The CDN's copies expire after
+    PAGE_CACHE_CDN_MAX_AGE."""
+    _now_and_on_commit(_new_epoch)
+
+
+def purge_urls(urls):
+    """The one way pages leave the caches: each URL's path in the page cache (all its query
+    strings), and the URLs in the HTTP caches configured in WAGTAILFRONTENDCACHE (none when it is
+    empty) through Wagtail's frontend cache."""
+    urls = sorted(set(urls))
+    if not urls:
+        return
+    stamps = {_stamp_key(urlsplit(url).path or "/"): secrets.token_hex(8) for url in urls}
+    caches[settings.PAGE_CACHE_ALIAS].set_many(stamps, timeout=None)
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_urls_from_cache(urls)  # each locale's URL is in `urls`: WAGTAILFRONTENDCACHE_LANGUAGES is []
+
+
+def page_urls(pages):
+    """Every URL of `pages` (each page's full URL and its `get_cached_paths()`), as Wagtail's
+    frontend cache works them out."""
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    return batch.urls
+
+
+def purge_pages(pages):
+    """Purge the URLs of `pages`, worked out now (before a move or a delete changes them): now, and
+    again once the transaction commits, when the CDN is told and may fetch them again."""
+    urls = page_urls(pages)
+    if transaction.get_connection().in_atomic_block:
+        stamps = {_stamp_key(urlsplit(url).path or "/"): secrets.token_hex(8) for url in urls}
+        caches[settings.PAGE_CACHE_ALIAS].set_many(stamps, timeout=None)
+    transaction.on_commit(lambda: purge_urls(urls))
+
+
+def _model(label):
+    return apps.get_model(label)
+
+
+def pages_showing(page):
+    """The pages whose HTML shows `page`, in every locale, or None when every page may: the home page
+    and the pages just under it (the sections, whose titles are in every breadcrumb below them, and
+    the pages of the main menu), which change seldom.
+
+    The page itself; the listing it is in (its parent: a product's maker, a story's index); and by
+    type:
+    - product: the catalogue, the stories and collections that include it;
+    - maker: its products (they name it), the catalogue (its cards too), the stories featuring it and
+      the events it takes part in;
+    - story: the products and makers it features ("Featured in");
+    - event: the makers taking part ("Meet us at");
+    - the home page when it features the product, maker, story or collection, or lists the newest
+      (features none of that kind), and always for events (it lists the upcoming ones).
+    """
+    HomePage = _model("home.HomePage")
+    page = page.specific_deferred
+    parent = page.get_parent()
+    if isinstance(page, HomePage) or parent is None or parent.specific_class in (HomePage, Page):
+        return None
+    keys = {page.translation_key, parent.translation_key}
+    in_every_locale = Page.objects.filter(translation_key__in=keys)
+    listings, home_kind = Page.objects.none(), None
+    StoryFeature = _model("stories.StoryFeature")
+    if isinstance(page, _model("catalog.ProductPage")):
+        home_kind = "products"
+        listings = (
+            Page.objects.type(_model("catalog.ProductIndexPage"))
+            | Page.objects.filter(
+                pk__in=StoryFeature.objects.filter(page__translation_key=page.translation_key).values(
+                    "story_id"
+                )
+            )
+            | Page.objects.filter(
+                pk__in=_model("stories.CollectionProduct")
+                .objects.filter(product__translation_key=page.translation_key)
+                .values("collection_id")
+            )
+        )
+    elif isinstance(page, _model("catalog.VendorPage")):
+        home_kind = "makers"
+        listings = (
+            Page.objects.type(_model("catalog.ProductIndexPage"))
+            | Page.objects.descendant_of(page)
+            | Page.objects.filter(
+                pk__in=StoryFeature.objects.filter(page__translation_key=page.translation_key).values(
+                    "story_id"
+                )
+            )
+            | Page.objects.filter(
+                pk__in=_model("stories.EventParticipant")
+                .objects.filter(vendor__translation_key=page.translation_key)
+                .values("event_id")
+            )
+        )
+    elif isinstance(page, _model("stories.StoryPage")):
+        home_kind = "stories"
+        listings = Page.objects.filter(
+            pk__in=StoryFeature.objects.filter(story__translation_key=page.translation_key).values("page_id")
+        )
+    elif isinstance(page, _model("stories.CollectionPage")):
+        home_kind = "collections"
+    elif isinstance(page, _model("stories.EventPage")):
+        home_kind = "events"
+        listings = Page.objects.filter(
+            pk__in=_model("stories.EventParticipant")
+            .objects.filter(event__translation_key=page.translation_key)
+            .values("vendor_id")
+        )
+    shown = {row.pk: row for row in in_every_locale | listings}
+    # What shows them, in every locale too: a story in Japanese featuring an English product's copy.
+    more = {row.translation_key for row in shown.values()} - keys
+    for row in Page.objects.filter(translation_key__in=more):
+        shown.setdefault(row.pk, row)
+    if home_kind:
+        for home in HomePage.objects.all():
+            chosen = home.chosen_keys.get(home_kind)
+            if not chosen or page.translation_key in chosen:
+                shown.setdefault(home.pk, home)
+    return list(shown.values())
+
+
+def _purging():
+    return settings.PAGE_CACHE or settings.WAGTAILFRONTENDCACHE
+
+
+def purge_page(page, *, descendants=False):
+    """Purge what shows `page` (and, for a move, the pages under it)."""
+    if not _purging():
+        return
+    shown = pages_showing(page)
+    if shown is None:
+        purge_everything()
+        shown = [page]  # the CDN's copies of the others expire after PAGE_CACHE_CDN_MAX_AGE
+    if descendants:
+        shown = [*shown, *page.get_descendants()]
+    purge_pages(shown)
 
 
 # What saving a draft, a comment or a lock writes to a page's row: nothing a visitor sees.
@@ -349,15 +532,39 @@ DRAFT_FIELDS = frozenset(
 
 
 def content_changed(sender=None, created=False, instance=None, update_fields=None, **kwargs):
+    """Something visitors see was saved or deleted: what this process keeps starts again (a new
+    generation), and the pages showing it are purged."""
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults by the first page that read it: that page already showed them
     if kwargs.get("signal") is post_save and _unseen_page_save(instance, update_fields):
         return
-    new_generation()
-    # Again once the change is committed: a page rendered meanwhile from the old rows was stored
-    # under the generation set above.
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(new_generation)
+    _now_and_on_commit(new_generation)
+    deleted = kwargs.get("signal") is post_delete
+    if isinstance(instance, Page):
+        if not deleted:  # a deleted live page was unpublished first
+            purge_page(instance)
+    elif sender._meta.label == get_image_model_string():
+        if not (created or deleted):  # a new image is on no page yet; a deleted one: image_deleting
+            purge_pages_showing_image(instance)
+    else:
+        purge_everything()
+
+
+def image_deleting(instance, **kwargs):
+    purge_pages_showing_image(instance)
+
+
+def purge_pages_showing_image(image):
+    """Purge what shows the pages that use `image` (Wagtail's reference index knows them)."""
+    if not _purging():
+        return
+    page_type = Page._meta.label_lower.split(".")
+    references = ReferenceIndex.get_references_to(image).filter(
+        base_content_type__app_label=page_type[0], base_content_type__model=page_type[1]
+    )
+    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    for page in Page.objects.filter(pk__in=page_ids):
+        purge_page(page)
 
 
 def _unseen_page_save(instance, update_fields):
@@ -378,28 +585,15 @@ def note_served_page(page, request, serve_args, serve_kwargs):
     keep_recognised_parameters(request, page)
 
 
-def _purge_from_cdn(pages):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-    batch = PurgeBatch()
-    batch.add_pages(pages)  # URLs are worked out now, before a move or delete changes them
-    transaction.on_commit(batch.purge)  # after the new generation, so the CDN refetches new pages
+def page_moving(instance, **kwargs):
+    """pre_page_move: the old URLs of the page and everything under it, and the old listings."""
+    purge_page(instance, descendants=True)
 
 
-def _pages_showing(page):
-    listings = Page.objects.live().type(*(apps.get_model(label) for label in LISTINGS))
-    return [page, *page.get_ancestors().live(), *page.get_children().live(), *listings]
-
-
-def purge_cdn_for_page(instance, **kwargs):
-    if settings.WAGTAILFRONTENDCACHE:
-        _purge_from_cdn(_pages_showing(instance))
-
-
-def purge_cdn_before_move(instance, **kwargs):
-    # The old URLs of the page and everything under it, and the old parent's listing.
-    if settings.WAGTAILFRONTENDCACHE:
-        _purge_from_cdn([*_pages_showing(instance), *instance.get_descendants()])
+def page_moved(instance, **kwargs):
+    """post_page_move: the new URLs and listings; the sites' paths and URLs kept per process change."""
+    _now_and_on_commit(new_generation)
+    purge_page(instance, descendants=True)
 
 
 def connect_signals():
@@ -411,8 +605,10 @@ def connect_signals():
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-delete-{label}")
     # Moves update the tree with queryset updates (no post_save); publishing saves child rows after
-    # the page's own post_save. Deleting a live page unpublishes it first, which purges the CDN.
-    for signal in (page_published, page_unpublished, post_page_move):
+    # the page's own post_save. Deleting a live page unpublishes it first.
+    for signal in (page_published, page_unpublished):
         signal.connect(content_changed, dispatch_uid="page-cache")
-        signal.connect(purge_cdn_for_page, dispatch_uid="page-cache-cdn")
-    pre_page_move.connect(purge_cdn_before_move, dispatch_uid="page-cache-cdn")
+    post_page_move.connect(page_moved, dispatch_uid="page-cache")
+    image_model = apps.get_model(get_image_model_string())
+    pre_delete.connect(image_deleting, sender=image_model, dispatch_uid="page-cache-image-delete")
+    pre_page_move.connect(page_moving, dispatch_uid="page-cache")

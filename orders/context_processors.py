@@ -1,6 +1,11 @@
-"""Template context for every page: how many samples are in the buyer's box (for the header)."""
+"""Template context for every page: how many samples are in the buyer's box.
+
+Read only when a template shows it (the sample box and checkout): public pages are cached for
+everyone and get the count from `orders:state` instead, so rendering them never reads the session.
+"""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from . import box
 
@@ -9,4 +14,4 @@ def sample_box(request):
     # Without a session cookie the box is empty; not touching the session keeps public pages cacheable.
     if getattr(request, "session", None) is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return {"sample_box_count": 0}
-    return {"sample_box_count": box.count(request)}
+    return {"sample_box_count": SimpleLazyObject(lambda: box.count(request))}

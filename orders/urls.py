@@ -8,6 +8,7 @@ app_name = "orders"
 urlpatterns = [
     path("samples/", views.sample_box, name="box"),
     path("samples/add/", views.add_sample, name="add"),
+    path("samples/state/", views.visitor_state, name="state"),
     path("samples/update/", views.update_sample, name="update"),
     path("samples/remove/", views.remove_sample, name="remove"),
     path("samples/checkout/", views.checkout, name="checkout"),

@@ -9,7 +9,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import box, payments
 from .forms import BoxQuantityForm, CheckoutForm
@@ -28,11 +29,17 @@ from .tokens import LinkExpired, make_token, order_url, read_token
 logger = logging.getLogger(__name__)
 
 
-def _back(request, fallback):
-    target = request.POST.get("next") or request.META.get("HTTP_REFERER")
+def _safe_next(request):
+    target = request.POST.get("next") or request.GET.get("next") or request.META.get("HTTP_REFERER")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
+        return target
+    return ""
+
+
+def _back(request, fallback):
+    if target := _safe_next(request):
         # Not redirect(): it would read a `next` such as "index" as the name of a view to look up.
         return HttpResponseRedirect(target)
     return redirect(fallback)
@@ -57,11 +64,36 @@ def sample_box(request):
     )
 
 
-@require_POST
+@never_cache
+@require_GET
+def visitor_state(request):
+    """What a cached page may not hold, for the few lines of site.js that fill it in: the buyer's
+    sample-box count for the header and a CSRF token for the page's forms."""
+    return JsonResponse({"sample_box_count": box.count(request), "csrf_token": get_token(request)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def add_sample(request):
+    """POST adds the sample. A product page is the same cached HTML for everyone, so its form has no
+    CSRF token of its own: site.js adds one and posts it here; without JavaScript the form arrives
+    here by GET and the buyer confirms on a page with the token."""
     box_url = reverse("orders:box")
-    form = BoxQuantityForm(request.POST)
+    form = BoxQuantityForm(request.POST if request.method == "POST" else request.GET)
     product = _product_from(form)
+    if request.method == "GET":
+        if product is None:
+            messages.error(request, _("Samples of this product cannot be ordered."))
+            return redirect(box_url)
+        return render(
+            request,
+            "orders/add_sample.html",
+            {
+                "product": product,
+                "quantity": form.cleaned_data.get("quantity") or 1,
+                "next": _safe_next(request),
+            },
+        )
     if product is None:
         messages.error(request, _("Samples of this product cannot be ordered."))
         return _back(request, box_url)

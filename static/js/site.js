@@ -58,7 +58,56 @@
     });
   }
 
+  // Cached pages are the same for everyone: what is the buyer's own (the sample-box count, a CSRF
+  // token for the page's forms) comes from a small JSON view. A form marked data-post-with-csrf
+  // goes by GET to a confirmation page without it; with it, it posts straight away (sent before
+  // the state has arrived, it waits for it).
+  function initVisitor(link) {
+    if (!window.fetch || !window.Promise) return;
+    var forms = Array.prototype.slice.call(document.querySelectorAll("form[data-post-with-csrf]"));
+    var state = fetch(link.getAttribute("data-visitor-url"), {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" }
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .catch(function () {
+        return null;
+      });
+
+    function apply(visitor) {
+      if (!visitor) return;
+      Array.prototype.forEach.call(document.querySelectorAll("[data-sample-box-count]"), function (count) {
+        count.textContent = visitor.sample_box_count;
+      });
+      forms.forEach(function (form) {
+        if (form.method === "post") return;
+        var token = document.createElement("input");
+        token.type = "hidden";
+        token.name = "csrfmiddlewaretoken";
+        token.value = visitor.csrf_token;
+        form.appendChild(token);
+        form.method = "post";
+      });
+    }
+
+    state.then(apply);
+    forms.forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (form.method === "post") return;
+        event.preventDefault();
+        state.then(function (visitor) {
+          apply(visitor);
+          form.submit();
+        });
+      });
+    });
+  }
+
   function init() {
+    var visitor = document.querySelector("[data-visitor-url]");
+    if (visitor) initVisitor(visitor);
     Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), initGallery);
     Array.prototype.forEach.call(document.querySelectorAll(".language-menu"), initDisclosure);
   }

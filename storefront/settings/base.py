@@ -79,13 +79,13 @@ MIDDLEWARE = [
     "storefront.security.ContentSecurityPolicyMiddleware",
     "storefront.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached public pages, the same for every visitor: above the session, which a hit never
+    # reads, so it sees every cookie and Vary a rendered page got before storing it (home/page_cache.py).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Serves cached public pages; below the CSRF middleware so a hit still gets the visitor's
-    # CSRF cookie, above everything that would load the session or the user (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
     # The request's Wagtail site, for what a cached page's hit does not need; below the page
     # cache, which reads the cache's generation once per request for what it keeps (home/sites.py).
     "home.middleware.SiteMiddleware",
@@ -165,7 +165,9 @@ else:
     }
 
 # Page cache (home/page_cache.py): public pages kept whole in PAGE_CACHE_ALIAS for
-# PAGE_CACHE_SECONDS, purged on every publish; browsers may keep them PAGE_CACHE_MAX_AGE seconds.
+# PAGE_CACHE_SECONDS, purged when what they show is published; sent as
+# `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_CDN_MAX_AGE`, so browsers
+# keep them PAGE_CACHE_MAX_AGE seconds and nginx or a CDN PAGE_CACHE_CDN_MAX_AGE.
 # Without Redis the cache is per process, so a change made by another process (the import command,
 # the task worker, another app server) shows only when the copy expires.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
@@ -174,8 +176,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "300"))
 
-# CDN purge through Wagtail's frontend cache: off unless a purge target is configured.
+# CDN purge through Wagtail's frontend cache: off unless a purge target is configured. The page
+# cache hands it every locale's URL itself, so Wagtail is not to rewrite each URL into each language.
 WAGTAILFRONTENDCACHE = {}
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx or anything answering HTTP PURGE
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

@@ -33,6 +33,8 @@ def test_buyer_orders_samples_from_two_makers(page, settings):
     page.get_by_label("Number of samples").fill("2")
     page.get_by_role("button", name="Add sample").click()
     page.get_by_text("Sanan tempe chips was added to your sample box.").wait_for()
+    page.goto(burner.url)  # the same page as everyone's: the header's count comes from the box's state
+    page.locator(".sample-box-link [data-sample-box-count]", has_text="3").wait_for()
 
     page.goto("/en/samples/")
     box = page.locator(".sample-box")

@@ -9,5 +9,5 @@ class Command(BaseCommand):
     help = "Make every page in the page cache stale (CDN copies expire after PAGE_CACHE_CDN_MAX_AGE)."
 
     def handle(self, *args, **options):
-        page_cache.new_generation()
+        page_cache.purge_everything()
         self.stdout.write("Page cache purged.")
