@@ -33,6 +33,8 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, PageLogEntry
 from wagtail.permissions import policy_registry
 
+from .admin_views import is_vendor_user
+
 # URL arguments that name a page, an image or a document, as Wagtail's admin URLs spell them.
 PAGE_ARGUMENTS = {"page_id", "parent_page_id", "page_to_move_id", "page_pk", "destination_id"}
 IMAGE_ARGUMENTS = {"image_id"}
@@ -47,13 +49,6 @@ CURATOR_ONLY_PREFIXES = (
 # Views without a model of their own that read page ids from `?id=`.
 PAGE_ID_VIEWS = {"wagtailadmin_choose_page_chosen_multiple"}
 MEDIA_ACTIONS = ["choose", "change"]
-
-
-def is_maker_account(user):
-    """A signed-in admin user who is not a curator but acts for a maker (catalog.permissions)."""
-    from .admin_views import is_vendor_user
-
-    return is_vendor_user(user)
 
 
 def explorable_pages(user):
@@ -125,7 +120,7 @@ def scope_admin_view(view):
 
     @functools.wraps(view)
     def scoped(request, *args, **kwargs):
-        if is_maker_account(request.user):
+        if is_vendor_user(request.user):
             match = getattr(request, "resolver_match", None)
             view_name = match.view_name if match is not None else ""
             if view_name.startswith(CURATOR_ONLY_PREFIXES):
@@ -158,7 +153,7 @@ class ScopedPageFilterSet(GenericPageFilterSet):
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
-        if request is None or not is_maker_account(request.user):
+        if request is None or not is_vendor_user(request.user):
             return
         pages = explorable_pages(request.user)
         users = get_user_model().objects.all()
