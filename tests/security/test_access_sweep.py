@@ -143,8 +143,8 @@ def b_objects(shared_makers):
         "images": [b.image.pk, kiln.pk],
         "documents": [document.pk],
         "inquiries": [inquiry.pk],
-        "orders": [only_b.pk],
-        "shared_order": shared.pk,
+        # The shared order is A's too: A opens it, but never sees B's line in it.
+        "orders": [only_b.pk, shared.pk],
         "secrets": sorted(secrets),
     }
 
