@@ -43,7 +43,7 @@ from wagtail_localize.models import OverridableSegment, StringSegment, Translati
 
 from catalog.models import ProductPage
 from inquiries.models import Inquiry
-from orders.models import OrderLine, SampleOrder
+from orders.models import OrderLine, SampleOrder, ShippingZone
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,11 @@ PAGE_API_ACTIONS = ["copy", "move", "delete", "publish", "unpublish", "convert_a
 def b_objects(shared_makers):
     """Everything maker B owns that the admin has a URL for, each with words only B's data contains."""
     a, b = shared_makers["a"], shared_makers["b"]
+    # What makers share (a category, a certification type, a shipping zone): their usage lists B's draft.
+    factories.make_certification_type()
+    ShippingZone.objects.create(name="Everywhere", flat_rate=4500, is_default=True)
     draft = ProductPage(
+        category=factories.make_category("Rattan lamps"),
         title="Bengkel Beta Rotan secret lamp",
         slug="secret-lamp",
         summary="Unreleased",
@@ -175,27 +179,22 @@ def _order(name, email, makers):
     return order
 
 
-def admin_patterns(patterns=None, prefix="", namespace=""):
-    """(route, URL name, pattern) for every URL pattern under /admin/."""
+def admin_patterns(patterns=None, prefix="", namespace="", arguments=()):
+    """(route, URL name, pattern, argument names) for every named URL pattern under /admin/."""
     for entry in get_resolver().url_patterns if patterns is None else patterns:
+        inner_arguments = (*arguments, *argument_names(entry.pattern))
         if isinstance(entry, URLResolver):
-            inner = (
-                f"{namespace}:{entry.namespace}"
-                if namespace and entry.namespace
-                else entry.namespace or namespace
-            )
-            yield from admin_patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
+            inner = ":".join(part for part in (namespace, entry.namespace) if part)
+            yield from admin_patterns(entry.url_patterns, prefix + str(entry.pattern), inner, inner_arguments)
         elif isinstance(entry, URLPattern):
             route = prefix + str(entry.pattern)
             if route.lstrip("^").startswith(ADMIN_PREFIX) and entry.name and entry.name not in NOT_SWEPT:
-                yield route, f"{namespace}:{entry.name}" if namespace else entry.name, entry
+                yield route, f"{namespace}:{entry.name}" if namespace else entry.name, entry, inner_arguments
 
 
 def argument_names(pattern):
-    converters = getattr(pattern.pattern, "converters", None)
-    if converters is not None:
-        return list(converters) or list(pattern.pattern.regex.groupindex)
-    return list(pattern.pattern.regex.groupindex)
+    """The arguments one part of a URL pattern takes, a path() route or a re_path() regex."""
+    return list(getattr(pattern, "converters", None) or pattern.regex.groupindex)
 
 
 def view_model(pattern):
@@ -310,9 +309,8 @@ class Sweep:
                 return pks
         return list(model._default_manager.order_by("pk").values_list("pk", flat=True)[:SHARED_OBJECTS])
 
-    def kwargs_for(self, name, pattern):
+    def kwargs_for(self, name, pattern, names):
         """Each set of arguments (and the model they are about) to ask for this pattern with."""
-        names = argument_names(pattern)
         choices = []
         pair = next((p for p in self.MODEL_PAIRS if set(p) <= set(names)), None)
         if pair:
@@ -374,18 +372,26 @@ class Sweep:
         return queries
 
     def urls(self):
-        """Every admin URL about B's objects, with query strings that search, export and choose them."""
+        """Every admin URL about B's objects, with query strings that search, export and choose them.
+
+        A pattern that yields no URL (its arguments have no value, or its name reverses to another
+        pattern of the same name only) is kept in `unswept`."""
         seen = set()
-        for _route, name, pattern in admin_patterns():
-            for kwargs, model in self.kwargs_for(name, pattern):
+        self.unswept = []
+        for route, name, pattern, names in admin_patterns():
+            swept = False
+            for kwargs, model in self.kwargs_for(name, pattern, names):
                 try:
                     path = reverse(name, kwargs=kwargs)
                 except NoReverseMatch:  # another pattern of the same name takes other arguments
                     continue
+                swept = True
                 for query in self.queries(name, kwargs, model):
                     if path + query not in seen:
                         seen.add(path + query)
                         yield name, path + query
+            if not swept:
+                self.unswept.append(f"{route} ({name})")
 
 
 def read(response):
@@ -419,6 +425,7 @@ def test_maker_a_reaches_nothing_of_maker_b_through_any_admin_url(client, b_obje
     client.raise_request_exception = False
     sweep = Sweep(b_objects)
     leaks, errors = leaks_of(client, sweep, b_objects["secrets"])
+    assert not sweep.unswept, "Admin URLs the sweep could not build:\n" + "\n".join(sweep.unswept)
     assert not leaks, "Maker A sees maker B's data at:\n" + "\n".join(leaks)
     assert not errors, "Server errors:\n" + "\n".join(errors)
 
