@@ -20,7 +20,7 @@ class OwnMediaPageForm(WagtailAdminPageForm):
     next to the field.
     """
 
-    error_messages = {
+    not_yours_messages = {
         "image": _(
             "This image is not in your collection. Choose one of your own images, or upload it first."
         ),
@@ -52,4 +52,4 @@ class OwnMediaPageForm(WagtailAdminPageForm):
                 pk=current
             )
             kind = "image" if issubclass(model, get_image_model()) else "document"
-            field.error_messages["invalid_choice"] = self.error_messages[kind]
+            field.error_messages["invalid_choice"] = self.not_yours_messages[kind]
