@@ -114,6 +114,7 @@ def test_other_makers_images_are_refused(client_a, maker_b):
     assert image.title == "Bengkel Beta Rotan workshop photo"
 
 
+@pytest.mark.usefixtures("search_index")  # so that the searches search
 def test_image_listings_show_only_own_images(client_a):
     for url in [
         "/admin/images/",
