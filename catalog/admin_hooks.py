@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import admin_views
+from . import admin_scope, admin_views
 from .permissions import is_curator
 
 # Menus a maker never needs; Wagtail shows some of them (e.g. Reports) to anyone with a page permission.
@@ -104,3 +104,14 @@ def add_catalog_panels(request, panels):
         return
     for vendor in admin_views.own_vendors(request.user):
         panels.append(admin_views.VendorDashboardPanel(vendor))
+
+
+@hooks.register("construct_admin_api", order=1)  # after Wagtail's own endpoints, which it replaces
+def scope_admin_api_media(router):
+    router.register_endpoint("images", admin_scope.ScopedImagesAdminAPIViewSet)
+    router.register_endpoint("documents", admin_scope.ScopedDocumentsAdminAPIViewSet)
+
+
+@hooks.register("register_admin_viewset")  # after Wagtail's base page viewset (order -1), which it replaces
+def register_scoped_page_viewset():
+    return admin_scope.ScopedPageViewSet()

@@ -8,7 +8,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,6 +26,7 @@ from home.routing import RoutedPageMixin
 from home.search import CharacterTermsMixin
 
 from .fields import MinorUnitsField, from_minor_units
+from .forms import OwnMediaPageForm
 from .validators import validate_hs_code, validate_nib, validate_price_tiers, validate_whatsapp
 
 
@@ -259,6 +259,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         FieldPanel("is_demo", permission="catalog.verify_vendor"),
         FieldPanel("image_collection", permission="catalog.verify_vendor"),
     ]
+    base_form_class = OwnMediaPageForm  # logo and cover from the maker's own images
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -353,7 +354,7 @@ class VendorTrademark(Orderable):
 # --- Products -------------------------------------------------------------------------------------
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(OwnMediaPageForm):
     """Puts price-tier mistakes next to the row that has them."""
 
     def clean(self):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 
 from catalog.fields import from_minor_units
 from catalog.permissions import is_curator
@@ -100,6 +102,17 @@ class SampleOrderInspectView(InspectView):
 
 class SampleOrderStatusView(EditView):
     def get_queryset(self):
+        return orders_for_user(self.request.user)
+
+
+class SampleOrderHistoryView(HistoryView):
+    # A maker opens the history only of orders with its samples: others are not found.
+    def get_base_object_queryset(self):
+        return orders_for_user(self.request.user)
+
+
+class SampleOrderUsageView(UsageView):
+    def get_base_object_queryset(self):
         return orders_for_user(self.request.user)
 
 

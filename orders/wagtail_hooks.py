@@ -13,9 +13,11 @@ from storefront.csvcells import SnippetIndexView
 from .admin_views import (
     ORDER_COLUMNS,
     OrderStatusForm,
+    SampleOrderHistoryView,
     SampleOrderIndexView,
     SampleOrderInspectView,
     SampleOrderStatusView,
+    SampleOrderUsageView,
 )
 from .models import SampleOrder, ShippingZone
 from .permissions import SampleOrderPermissionPolicy
@@ -33,6 +35,8 @@ class SampleOrderViewSet(ModelViewSet):
     index_view_class = SampleOrderIndexView
     inspect_view_class = SampleOrderInspectView
     edit_view_class = SampleOrderStatusView
+    history_view_class = SampleOrderHistoryView
+    usage_view_class = SampleOrderUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ORDER_COLUMNS

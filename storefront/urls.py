@@ -8,13 +8,16 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from catalog.admin_scope import scope_admin_view
 from home import routing
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Every admin URL, Wagtail's and the apps' (register_admin_urls), refuses a maker other makers' objects.
+    path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, scope_admin_view))),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
