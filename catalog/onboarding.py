@@ -122,9 +122,8 @@ def _documents_collection(group, brand_name):
         parent = root.get_children().filter(name=PRIVATE_DOCUMENTS).first() or root.add_child(
             name=PRIVATE_DOCUMENTS
         )
-        collection = parent.get_children().filter(name=brand_name).first() or parent.add_child(
-            name=brand_name
-        )
+        name = f"{brand_name} — documents"
+        collection = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
     restriction = CollectionViewRestriction.objects.filter(
         collection=collection, restriction_type=BaseViewRestriction.GROUPS
     ).first() or CollectionViewRestriction.objects.create(

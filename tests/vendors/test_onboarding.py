@@ -63,6 +63,10 @@ def test_running_twice_gives_one_page_per_locale_one_group_one_collection_one_us
     collections = Collection.objects.filter(name="Keramik Contoh Dinoyo")
     assert collections.count() == 1
     assert {p.image_collection_id for p in pages} == {collections.get().pk}
+    # And one private collection for its certificate scans, which only it and the curators may open.
+    documents = Collection.objects.get(name="Keramik Contoh Dinoyo — documents")
+    restriction = documents.get_view_restrictions().get()
+    assert set(restriction.groups.values_list("name", flat=True)) == {group.name, "Curators"}
 
     users = get_user_model().objects.filter(email="owner@example.com")
     assert users.count() == 1
