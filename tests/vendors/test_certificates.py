@@ -228,6 +228,17 @@ def test_a_scan_opens_for_its_maker_and_curators_only(client, maker_a, maker_b, 
         assert "private" in response["Cache-Control"]
 
 
+def test_a_maker_lists_and_chooses_only_its_own_scans(client, maker_a, maker_b):
+    private_document(maker_a, "Alpha halal scan")
+    private_document(maker_b, "Beta halal scan")
+    client.force_login(maker_a.user)
+    for url in ("/admin/documents/", "/admin/documents/chooser/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert "Alpha halal scan" in body and "Beta halal scan" not in body, url
+
+
 def test_a_maker_can_attach_only_its_own_private_scans(client, maker_a, maker_b, curator):
     client.force_login(maker_a.user)
     others = private_document(maker_b, "Beta's halal scan")
