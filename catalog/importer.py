@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -32,11 +33,15 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.translation import create_locale_copies, translate
 
+from .certificates import validate_number
 from .fields import to_minor_units
 from .models import (
     Category,
+    CertificationType,
+    ProductCertification,
     ProductPage,
     ProductPriceTier,
+    VendorCertification,
     VendorIndexPage,
     VendorPage,
 )
@@ -85,7 +90,12 @@ PRODUCT_PLAIN = {
     "sample_lead_time_days": "int",
     "sample_max_quantity": "int",
 }
-VENDOR_COLUMNS = ["nib", *[f"{s}_{c}" for s in VENDOR_TEXT for c in ("en", "id")], *VENDOR_PLAIN]
+VENDOR_COLUMNS = [
+    "nib",
+    *[f"{s}_{c}" for s in VENDOR_TEXT for c in ("en", "id")],
+    *VENDOR_PLAIN,
+    "certifications",
+]
 PRODUCT_COLUMNS = [
     "vendor_nib",
     "sku",
@@ -93,6 +103,7 @@ PRODUCT_COLUMNS = [
     "category",
     *PRODUCT_PLAIN,
     "price_tiers",
+    "certifications",
 ]
 REQUIRED = {VENDORS: ["nib"], PRODUCTS: ["vendor_nib", "sku"]}
 TRUE_WORDS = {"1", "true", "yes", "y", "ya", "x"}
@@ -278,6 +289,62 @@ def parse_price_tiers(text):
     return tiers
 
 
+def parse_certifications(text, types):
+    """`halal=ID35110000123456@2027-12-31; p-irt=…` → [(type, number, valid until or None)].
+
+    Each number is checked for its type's kind (catalog.certificates), as in the admin form."""
+    found = []
+    for item in filter(None, (part.strip() for part in (text or "").split(";"))):
+        slug, sep, rest = item.partition("=")
+        number, _at, until = rest.partition("@")
+        slug, number, until = slug.strip().lower(), " ".join(number.split()), until.strip()
+        if not sep or not number:
+            raise RowError(
+                _("certifications: write each as type=number@valid-until, e.g. %(example)s (not “%(item)s”).")
+                % {"example": "halal=ID35110000123456@2027-12-31", "item": item}
+            )
+        cert_type = types.get(slug)
+        if cert_type is None:
+            raise RowError(
+                _("certifications: unknown type “%(slug)s”; use one of: %(slugs)s.")
+                % {"slug": slug, "slugs": ", ".join(sorted(types))}
+            )
+        try:
+            validate_number(cert_type.kind, number)
+        except ValidationError as error:
+            raise RowError(
+                _("certifications: %(slug)s “%(number)s”: %(message)s")
+                % {"slug": slug, "number": number, "message": " ".join(error.messages)}
+            ) from error
+        valid_until = None
+        if until:
+            try:
+                valid_until = date.fromisoformat(until)
+            except ValueError as error:
+                raise RowError(
+                    _("certifications: %(slug)s: “%(value)s” is not a date like 2027-12-31.")
+                    % {"slug": slug, "value": until}
+                ) from error
+        found.append((cert_type, number, valid_until))
+    return found
+
+
+def certificate_rows(model, current, parsed):
+    """The rows for `parsed`, keeping a row that has the same type and number (its scan and the
+    curators' check stay), or None when nothing changes."""
+    if [(c.certification_type_id, c.number, c.valid_until) for c in current] == [
+        (t.pk, number, until) for t, number, until in parsed
+    ]:
+        return None
+    kept = {(c.certification_type_id, c.number): c for c in current}
+    rows = []
+    for order, (cert_type, number, valid_until) in enumerate(parsed):
+        row = kept.pop((cert_type.pk, number), None) or model(certification_type=cert_type, number=number)
+        row.sort_order, row.valid_until = order, valid_until
+        rows.append(row)
+    return rows
+
+
 def _pairs(strings, english, indonesian):
     """english → indonesian as segment text (HTML: “&” is “&amp;”), also under the raw English key."""
     target = html.escape(indonesian, quote=False)
@@ -362,6 +429,8 @@ class CatalogImporter:
             (c.slug, c.locale_id): c
             for c in Category.objects.filter(locale__in=[self.default_locale, self.id_locale])
         }
+        types = CertificationType.objects.filter(locale=self.default_locale)
+        self.certification_types = {t.slug: t for t in types}
         with transaction.atomic(), deferred_indexing() as saved:
             self._load_vendors()
             self._sheet(VENDORS, sheets.get(VENDORS, []), self._vendor_row)
@@ -452,6 +521,16 @@ class CatalogImporter:
     def _differs(page, values):
         return any(getattr(page, name) != value for name, value in values.items())
 
+    def _certificates(self, row):
+        return parse_certifications(row.get("certifications", ""), self.certification_types)
+
+    @staticmethod
+    def _changed_certificates(page, model, row, parsed):
+        """New rows for the page's certificates, or None: unchanged, or no such column in the sheet."""
+        if "certifications" not in row:
+            return None
+        return certificate_rows(model, list(page.certifications.all()), parsed)
+
     def _slug(self, parent, title, suffix):
         base = slugify(title)[:200] or "page"
         siblings = parent.get_children()
@@ -520,6 +599,7 @@ class CatalogImporter:
         plain["nib"] = nib
         locale = self.default_locale if english else self.id_locale
         values = {**plain, **self._field_values(english or indonesian, VENDOR_TEXT)}
+        certificates = self._certificates(row)
         existing = self._find_vendor(nib)
 
         if existing is None:
@@ -527,6 +607,8 @@ class CatalogImporter:
             if parent is None:
                 raise RowError(_("The site has no Indonesian makers section."))
             page = VendorPage(locale=locale, slug=self._slug(parent, values["title"], nib), **values)
+            if certificates:
+                page.certifications = certificate_rows(VendorCertification, [], certificates)
             page = self._create(parent, page)
             if english and indonesian:
                 self._translate(page, english, indonesian, VENDOR_TEXT)
@@ -535,10 +617,13 @@ class CatalogImporter:
 
         if existing.locale_id != locale.pk:
             raise RowError(self._other_language_message(existing))
-        changed = self._differs(existing, values)
+        rows = self._changed_certificates(existing, VendorCertification, row, certificates)
+        changed = self._differs(existing, values) or rows is not None
         if changed:
             for name, value in values.items():
                 setattr(existing, name, value)
+            if rows is not None:
+                existing.certifications = rows
             self._publish(existing)
         if english and indonesian:
             changed |= self._translate(existing, english, indonesian, VENDOR_TEXT)
@@ -606,6 +691,7 @@ class CatalogImporter:
         if not tiers:
             raise RowError(_("price_tiers: give at least one tier, e.g. 100:4.50."))
         values = {**plain, **self._field_values(english or indonesian, PRODUCT_TEXT)}
+        certificates = self._certificates(row)
 
         pages = self.products.get((vendor.translation_key, sku))
         existing = self._source_page(pages) if pages else None
@@ -616,6 +702,8 @@ class CatalogImporter:
                 ProductPriceTier(sort_order=order, min_quantity=q, unit_price=p)
                 for order, (q, p) in enumerate(tiers)
             ]
+            if certificates:
+                page.certifications = certificate_rows(ProductCertification, [], certificates)
             page = self._create(parent, page)
             if english and indonesian:
                 self._translate(page, english, indonesian, PRODUCT_TEXT)
@@ -625,8 +713,11 @@ class CatalogImporter:
         if existing.locale_id != locale.pk:
             raise RowError(self._other_language_message(existing))
         current_tiers = [(t.min_quantity, t.unit_price) for t in existing.price_tiers.all()]
-        changed = self._differs(existing, values) or current_tiers != tiers
+        rows = self._changed_certificates(existing, ProductCertification, row, certificates)
+        changed = self._differs(existing, values) or current_tiers != tiers or rows is not None
         if changed:
+            if rows is not None:
+                existing.certifications = rows
             for name, value in values.items():
                 setattr(existing, name, value)
             if current_tiers != tiers:

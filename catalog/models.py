@@ -25,8 +25,10 @@ from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
 from home.search import CharacterTermsMixin
 
+from .certificates import CertificateKind, validate_number, validate_trademark_number, verify_url
 from .fields import MinorUnitsField, from_minor_units
 from .forms import OwnMediaPageForm
+from .panels import CertificatesPanel
 from .validators import validate_hs_code, validate_nib, validate_price_tiers, validate_whatsapp
 
 
@@ -111,18 +113,34 @@ class CertificationType(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=40)
     issuer = models.CharField(_("issued by"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
-    verify_url = models.URLField(_("where buyers can verify it"), blank=True)
+    kind = models.CharField(
+        _("kind of document"),
+        max_length=20,
+        choices=CertificateKind.choices,
+        default=CertificateKind.OTHER,
+        help_text=_("Decides how its numbers are checked and where buyers can verify them."),
+    )
+    verify_url = models.URLField(
+        _("where buyers can verify it"),
+        blank=True,
+        help_text=_("Only for the kind “Other”: the known kinds link their issuer's own search."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("short_name"),
         FieldPanel("slug"),
+        FieldPanel("kind"),
         FieldPanel("issuer"),
         FieldPanel("description"),
         FieldPanel("verify_url"),
     ]
     search_fields = [index.SearchField("name"), index.FilterField("locale_id")]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("short_name")]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("short_name"),
+        SynchronizedField("kind"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("certification type")
@@ -134,6 +152,11 @@ class CertificationType(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def how_to_verify_url(self):
+        """The issuer's public search for this kind (catalog.certificates), else the curators' own link."""
+        return verify_url(self.kind) or self.verify_url
 
 
 # --- Makers ---------------------------------------------------------------------------------------
@@ -250,7 +273,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         ),
         FieldRowPanel([FieldPanel("logo"), FieldPanel("cover_image")], heading=_("Images")),
         FieldPanel("story"),
-        InlinePanel("certifications", label=_("Certifications"), heading=_("Certifications")),
+        CertificatesPanel("certifications", label=_("Certifications"), heading=_("Certifications")),
         InlinePanel("trademarks", label=_("Trademarks (DJKI)"), heading=_("Trademarks (DJKI)")),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("whatsapp")], heading=_("Private contact")),
     ]
@@ -317,8 +340,15 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         return [m.strip() for m in self.export_markets.split(",") if m.strip()]
 
 
-class VendorCertification(Orderable):
-    vendor = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="certifications")
+class Certificate(Orderable):
+    """A compliance document a maker lists: its number (checked for its kind), its expiry, a scan
+    of it that only the maker and curators can open, and the date a curator checked that scan.
+
+    The scan is a Wagtail document in the maker's private collection (`catalog.onboarding`:
+    viewable only by the maker's group and the curators). `verified_on` is set by curators only
+    (`CertificateForm`) and is cleared when the number or the scan changes.
+    """
+
     certification_type = models.ForeignKey(
         CertificationType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
     )
@@ -326,21 +356,66 @@ class VendorCertification(Orderable):
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Leave empty if it does not expire.")
     )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("scan of the certificate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("PDF or photo of the certificate; only you and the trade office can open it."),
+    )
+    verified_on = models.DateField(
+        _("verified by the trade office on"),
+        null=True,
+        blank=True,
+        help_text=_("Set after checking the scan against the issuer's register."),
+    )
+    # The expiry date the maker was last warned about (notify_expiring_certificates): one e-mail
+    # per expiry date, and a renewed certificate (a new date) is warned about again.
+    expiry_notice_for = models.DateField(null=True, blank=True, editable=False)
 
     panels = [
-        FieldRowPanel([FieldPanel("certification_type"), FieldPanel("number"), FieldPanel("valid_until")])
+        FieldRowPanel([FieldPanel("certification_type"), FieldPanel("number"), FieldPanel("valid_until")]),
+        FieldPanel("document"),
+        FieldPanel("verified_on", permission="catalog.verify_vendor"),
     ]
+    # Numbers, dates and scans are the same document in every language: never a translation segment.
+    override_translatable_fields = [SynchronizedField("number")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.certification_type_id and self.number:
+            try:
+                validate_number(self.certification_type.kind, self.number)
+            except ValidationError as error:
+                raise ValidationError({"number": error.messages}) from error
 
     @property
     def is_valid(self):
         return self.valid_until is None or self.valid_until >= timezone.localdate()
+
+    @property
+    def is_verified(self):
+        """Checked by the trade office and not expired since: what the public page marks."""
+        return self.verified_on is not None and self.is_valid
+
+
+class VendorCertification(Certificate):
+    vendor = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="certifications")
 
 
 class VendorTrademark(Orderable):
     vendor = ParentalKey(VendorPage, on_delete=models.CASCADE, related_name="trademarks")
     mark = models.CharField(_("mark"), max_length=80)
     registration_number = models.CharField(
-        _("DJKI registration number"), max_length=40, help_text=_("e.g. IDM000123456")
+        _("DJKI registration number"),
+        max_length=40,
+        validators=[validate_trademark_number],
+        help_text=_("e.g. IDM000123456"),
     )
     nice_class = models.PositiveSmallIntegerField(
         _("Nice class"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(45)]
@@ -526,7 +601,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
             heading=_("Ordering"),
         ),
         InlinePanel("price_tiers", label=_("Price tier"), heading=_("Price tiers (USD per unit)"), min_num=1),
-        InlinePanel("certifications", label=_("Certification"), heading=_("Certifications")),
+        CertificatesPanel("certifications", label=_("Certification"), heading=_("Certifications")),
         MultiFieldPanel(
             [
                 FieldPanel("samples_available"),
@@ -690,18 +765,6 @@ class ProductPriceTier(Orderable):
         return from_minor_units(self.unit_price)
 
 
-class ProductCertification(Orderable):
+class ProductCertification(Certificate):
     product = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="certifications")
-    certification_type = models.ForeignKey(
-        CertificationType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="+"
-    )
     number = models.CharField(_("number"), max_length=60, blank=True)
-    valid_until = models.DateField(_("valid until"), null=True, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("certification_type"), FieldPanel("number"), FieldPanel("valid_until")])
-    ]
-
-    @property
-    def is_valid(self):
-        return self.valid_until is None or self.valid_until >= timezone.localdate()

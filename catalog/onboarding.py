@@ -22,18 +22,28 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+)
 from wagtail.users.models import UserProfile
 
 from home.translation import create_locale_copies
 from storefront.mail import subject_line
 
 from .models import District, Sector, VendorIndexPage, VendorPage
-from .permissions import is_curator, vendors_for_user
+from .permissions import CURATORS_GROUP, is_curator, vendors_for_user
 
 VENDOR_GROUP_PREFIX = "Vendor: "
 VENDOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 VENDOR_IMAGE_PERMISSIONS = ["add_image", "choose_image", "change_image"]
+VENDOR_DOCUMENT_PERMISSIONS = ["add_document", "choose_document", "change_document"]
+# Scans of makers' certificates: one private collection per maker below this one.
+PRIVATE_DOCUMENTS = "Makers' private documents"
 VENDOR_LANGUAGE = "id"
 BRAND_MAX_LENGTH = 100
 
@@ -49,6 +59,7 @@ class Onboarded:
     group: Group
     collection: Collection
     created: bool
+    documents: Collection  # the private one, for certificate scans
 
 
 def group_name(brand_name):
@@ -91,6 +102,38 @@ def _collection(brand_name):
     return root.get_children().filter(name=brand_name).first() or root.add_child(name=brand_name)
 
 
+def _documents_collection(group, brand_name):
+    """The maker's private documents: the collection its group was given, or a new one.
+
+    Only the maker's group and the curators may open what is in it (a view restriction that
+    Wagtail's document view enforces), and only they may choose it for a certificate.
+    """
+    granted = (
+        GroupCollectionPermission.objects.filter(
+            group=group, permission__content_type__app_label="wagtaildocs"
+        )
+        .select_related("collection")
+        .first()
+    )
+    if granted is not None:
+        collection = granted.collection
+    else:
+        root = Collection.get_first_root_node()
+        parent = root.get_children().filter(name=PRIVATE_DOCUMENTS).first() or root.add_child(
+            name=PRIVATE_DOCUMENTS
+        )
+        name = f"{brand_name} — documents"
+        collection = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=BaseViewRestriction.GROUPS
+    ).first() or CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=BaseViewRestriction.GROUPS
+    )
+    curators, _created = Group.objects.get_or_create(name=CURATORS_GROUP)
+    restriction.groups.add(group, curators)
+    return collection
+
+
 def _vendor_group(vendor):
     """The maker's group, found by its grant on the page so a later rename of the page does not orphan it."""
     return (
@@ -108,7 +151,11 @@ def _image_permission(codename):
     return Permission.objects.get(content_type__app_label="wagtailimages", codename=codename)
 
 
-def _grant(group, vendor, collection):
+def _document_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename)
+
+
+def _grant(group, vendor, collection, documents):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
@@ -124,6 +171,10 @@ def _grant(group, vendor, collection):
     for codename in VENDOR_IMAGE_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_image_permission(codename)
+        )
+    for codename in VENDOR_DOCUMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=documents, permission=_document_permission(codename)
         )
 
 
@@ -203,10 +254,13 @@ def onboard_vendor(brand_name, email, district, sector, *, requested_by=None):
         collection = vendor.image_collection
 
     group = _vendor_group(vendor) or Group.objects.get_or_create(name=group_name(vendor.title))[0]
-    _grant(group, vendor, collection)
+    documents = _documents_collection(group, vendor.title)
+    _grant(group, vendor, collection, documents)
     user = _owner(existing_user, email)
     user.groups.add(group)
-    return Onboarded(vendor=vendor, user=user, group=group, collection=collection, created=created)
+    return Onboarded(
+        vendor=vendor, user=user, group=group, collection=collection, created=created, documents=documents
+    )
 
 
 def set_password_url(user):

@@ -32,6 +32,8 @@ TASK_NAME = "Curators approve makers' changes"
 CURATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 CURATOR_IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image", "delete_image"]
+# Curators check makers' certificate scans (every maker's private documents collection).
+CURATOR_DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document", "delete_document"]
 CURATOR_MODEL_PERMISSIONS = [
     ("catalog", "add_category"),
     ("catalog", "change_category"),
@@ -68,6 +70,10 @@ def ensure_curators():
     for codename in CURATOR_IMAGE_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
             group=curators, collection=root, permission=_permission("wagtailimages", codename)
+        )
+    for codename in CURATOR_DOCUMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=curators, collection=root, permission=_permission("wagtaildocs", codename)
         )
     return curators
 

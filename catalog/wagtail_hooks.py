@@ -32,9 +32,9 @@ class CertificationTypeViewSet(SnippetViewSet):
     icon = "success"
     menu_label = _("Certification types")
     index_view_class = SnippetIndexView
-    list_display = ["name", "short_name", "issuer", "locale"]
-    list_filter = ["locale"]
-    list_export = ["name", "short_name", "issuer", "verify_url", "locale"]
+    list_display = ["name", "short_name", "kind", "issuer", "locale"]
+    list_filter = ["locale", "kind"]
+    list_export = ["name", "short_name", "kind", "issuer", "verify_url", "locale"]
     search_fields = ["name", "short_name"]
 
 

@@ -11,6 +11,10 @@ are not), so a buyer never gets a page whose pictures have expired.
 
 Unsigned URLs (a public bucket or a CDN domain), and URLs asked for with their own parameters,
 expiry or method, are django-storages' own.
+
+Documents (`documents/…`: makers' certificate scans among them) are private objects whatever the
+bucket's default ACL, and never cached by a shared cache: Wagtail serves them through its own view
+after checking who asks (WAGTAILDOCS_SERVE_METHOD = "serve_view").
 """
 
 import threading
@@ -22,6 +26,11 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.encoding import filepath_to_uri
 
 MAX_REMEMBERED = 20_000  # URLs per process: about 10 MB, some 50 full catalogue pages of pictures
+PRIVATE_PREFIX = "documents/"  # wagtaildocs' upload_to
+
+
+def is_private(name):
+    return (name or "").lstrip("/").startswith(PRIVATE_PREFIX)
 
 
 class MediaStorage(S3Storage):
@@ -29,6 +38,14 @@ class MediaStorage(S3Storage):
         super().__init__(**settings)
         self._signed_urls = {}  # name -> (reuse until, url)
         self._lock = threading.Lock()
+
+    def get_object_parameters(self, name):
+        params = super().get_object_parameters(name)
+        if is_private(name):
+            params["CacheControl"] = "private, no-store"
+            if self.default_acl:  # a bucket with ACLs disabled refuses any ACL but the owner's
+                params["ACL"] = "private"
+        return params
 
     def reuse_seconds(self):
         """How long a signed URL is handed out again: half its lifetime."""

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents_serve
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from catalog.admin_scope import scope_admin_view
@@ -18,6 +20,13 @@ from home.sitemaps import SITEMAPS
 urlpatterns = [
     # Every admin URL, Wagtail's and the apps' (register_admin_urls), refuses a maker other makers' objects.
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, scope_admin_view))),
+    # Wagtail's document view (collection privacy checked first), kept out of every shared cache:
+    # makers' certificate scans are private.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        never_cache(documents_serve.serve),
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -31,6 +40,8 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+    # Documents only through Wagtail's view above, which checks their collection's privacy.
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}documents/", home_views.page_not_found)]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(

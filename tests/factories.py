@@ -65,10 +65,12 @@ def make_category(name="Ceramics", sector="crafts"):
     return category
 
 
-def make_certification_type(short_name="Halal", name="Halal certificate (BPJPH)"):
+def make_certification_type(short_name="Halal", name="Halal certificate (BPJPH)", kind="other"):
     locale = Locale.get_default()
     cert, _ = CertificationType.objects.get_or_create(
-        slug=slugify(short_name), locale=locale, defaults={"name": name, "short_name": short_name}
+        slug=slugify(short_name),
+        locale=locale,
+        defaults={"name": name, "short_name": short_name, "kind": kind},
     )
     return cert
 

@@ -103,7 +103,7 @@ CERTIFICATION_TYPES = [
             "The single business ID every Indonesian firm receives from the OSS system.",
             "Identitas usaha tunggal yang diterima setiap usaha di Indonesia dari sistem OSS.",
         ),
-        "verify_url": "https://oss.go.id/",
+        "kind": "nib",  # catalog.certificates: number format and where buyers verify it
     },
     {
         "slug": "p-irt",
@@ -114,7 +114,7 @@ CERTIFICATION_TYPES = [
             "Permit for small-scale food production, renewable every five years.",
             "Izin produksi pangan skala rumah tangga, diperpanjang setiap lima tahun.",
         ),
-        "verify_url": "",
+        "kind": "p-irt",  # catalog.certificates: number format and where buyers verify it
     },
     {
         "slug": "bpom-md",
@@ -125,7 +125,7 @@ CERTIFICATION_TYPES = [
             "Registration of a domestically produced processed food.",
             "Registrasi pangan olahan produksi dalam negeri.",
         ),
-        "verify_url": "https://cekbpom.pom.go.id/",
+        "kind": "bpom",  # catalog.certificates: number format and where buyers verify it
     },
     {
         "slug": "halal",
@@ -139,7 +139,7 @@ CERTIFICATION_TYPES = [
             "Mandatory for food and drinks sold in Indonesia; trilingual certificate.",
             "Wajib untuk makanan dan minuman yang dijual di Indonesia; sertifikat tiga bahasa.",
         ),
-        "verify_url": "https://halal.go.id/",
+        "kind": "halal",  # catalog.certificates: number format and where buyers verify it
     },
     {
         "slug": "sni",
@@ -150,7 +150,7 @@ CERTIFICATION_TYPES = [
             "Product certificate that allows use of the SNI mark.",
             "Sertifikat produk yang mengizinkan penggunaan tanda SNI.",
         ),
-        "verify_url": "https://bsn.go.id/",
+        "kind": "sni",  # catalog.certificates: number format and where buyers verify it
     },
     {
         "slug": "djki-trademark",
@@ -164,7 +164,7 @@ CERTIFICATION_TYPES = [
             "Trademark registered in Indonesia, searchable on PDKI.",
             "Merek yang terdaftar di Indonesia, dapat dicari di PDKI.",
         ),
-        "verify_url": "https://pdki-indonesia.dgip.go.id/",
+        "kind": "djki",  # catalog.certificates: number format and where buyers verify it
     },
 ]
 

@@ -429,7 +429,13 @@ WAGTAILSEARCH_BACKENDS = {
         },
     }
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+# Scans of certificates are PDFs or photos; every document is served through Wagtail's view, which
+# checks its collection's privacy first (makers' scans: the maker and the curators only), and never
+# by a link to the file in the media store (`storefront.storage` keeps those objects private).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "jpg", "jpeg", "png"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Makers are e-mailed this many days before a certificate expires (notify_expiring_certificates).
+CERTIFICATE_EXPIRY_NOTICE_DAYS = int(os.environ.get("CERTIFICATE_EXPIRY_NOTICE_DAYS", "30"))
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Pixels, not bytes: a small PNG can hold a picture that takes gigabytes to decode for a preview.

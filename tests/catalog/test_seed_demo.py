@@ -112,6 +112,15 @@ def test_makers_cover_every_district_and_several_sectors(seeded, english):
         assert vendor.story and vendor.tagline and vendor.export_markets
         assert vendor.certifications.exists() and vendor.trademarks.exists()
         assert vendor.image_collection.name == vendor.title
+        # Fake numbers, yet each in its kind's format: the checks makers' numbers go through.
+        for certificate in vendor.certifications.all():
+            assert certificate.certification_type.kind != "other"
+            certificate.full_clean()
+        for trademark in vendor.trademarks.all():
+            trademark.full_clean()
+        for product in ProductPage.objects.child_of(vendor).prefetch_related("certifications"):
+            for certificate in product.certifications.all():
+                certificate.full_clean()
         assert (vendor.cover_image.width, vendor.cover_image.height) == (1600, 900)
         assert (vendor.logo.width, vendor.logo.height) == (400, 400)
         assert default_storage.exists(vendor.cover_image.file.name)

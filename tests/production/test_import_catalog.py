@@ -438,3 +438,38 @@ def test_template_files_in_docs_match_the_importer(tmp_path):
         assert next(csv.reader(handle)) == PRODUCT_COLUMNS
     with open("docs/import-template/vendors.csv", encoding="utf-8") as handle:
         assert next(csv.reader(handle)) == VENDOR_COLUMNS
+
+
+def test_certificates_are_imported_with_numbers_checked_per_type(site_tree, tmp_path):
+    factories.make_certification_type("Halal", "Halal certificate", kind="halal")
+    factories.make_certification_type("P-IRT", "Home-industry food permit", kind="p-irt")
+    maker = {"nib": "9100000000002", "name_en": "Renyah", "legal_name": "CV Renyah", "district": "blimbing"}
+    maker["sector"] = "processed-food"
+    bad_maker = {**maker, "nib": "9100000000003", "name_en": "Gurih", "certifications": "halal=HALAL-2024"}
+    maker["certifications"] = "halal=ID35110000123456@2027-12-31"
+    product = {
+        "vendor_nib": "9100000000002",
+        "sku": "R-1",
+        "name_en": "Tempe chips",
+        "summary_en": "Thin tempe chips",
+        "hs_code": "210690",
+        "moq": "100",
+        "lead_time_days": "14",
+        "price_tiers": "100:2",
+    }
+    bad_product = {**product, "sku": "R-2", "certifications": "p-irt=12345"}
+    product["certifications"] = "p-irt=P-IRT No. 2063507010123-29@2029-12-31; halal=ID35110000123456"
+
+    result = run(write_xlsx(tmp_path / "a.xlsx", [maker, bad_maker], [product, bad_product]))
+
+    assert rejected_lines(result["out"]) == {"vendors": {3}, "products": {3}}, result["out"]
+    assert "ID35110000123456" in result["out"]  # the message names the expected format
+    assert "1234567890123-45" in result["out"]
+    vendor = VendorPage.objects.get(nib="9100000000002", locale__language_code="en")
+    assert [(c.number, str(c.valid_until)) for c in vendor.certifications.all()] == [
+        ("ID35110000123456", "2027-12-31")
+    ]
+    page = ProductPage.objects.get(sku="R-1", locale__language_code="en")
+    assert [c.number for c in page.certifications.all()] == ["P-IRT No. 2063507010123-29", "ID35110000123456"]
+    again = run(write_xlsx(tmp_path / "b.xlsx", [maker], [product]))
+    assert summary(again["out"], "products")["unchanged"] == 1

@@ -3,6 +3,7 @@
 import html
 import re
 import time
+import urllib.error
 import urllib.request
 from io import BytesIO, StringIO
 
@@ -10,10 +11,12 @@ import pytest
 from PIL import Image as PILImage
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from catalog.models import ProductGalleryImage
@@ -247,3 +250,34 @@ def test_seed_demo_stores_the_demo_images_in_the_bucket(s3_media, s3_client, set
     )
     assert files_under(settings.MEDIA_ROOT) == []
     print(f"seed_demo on S3 (moto): {elapsed:.1f} s, {len(images)} images")
+
+
+def test_document_scans_stay_private_in_a_public_bucket(
+    settings, s3_endpoint, bucket, s3_client, admin_client
+):
+    """A certificate scan is never a public-read object, nor handed out as the bucket's URL."""
+    domain = f"{s3_endpoint.removeprefix('http://')}/{bucket}"
+    use_s3_storage(
+        settings,
+        s3_endpoint,
+        bucket,
+        custom_domain=domain,
+        url_protocol="http:",
+        querystring_auth=False,
+        default_acl="public-read",
+    )
+    scan = b"%PDF-1.4 halal certificate scan\n%%EOF"
+    document = get_document_model().objects.create(
+        title="Halal certificate", file=ContentFile(scan, name="sertifikat.pdf")
+    )
+    key = document.file.name
+
+    grants = s3_client.get_object_acl(Bucket=bucket, Key=key)["Grants"]
+    assert not [g for g in grants if g["Grantee"].get("URI", "").endswith("/AllUsers")], grants
+    assert s3_client.head_object(Bucket=bucket, Key=key)["CacheControl"] == "private, no-store"
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(f"http://{domain}/{key}")
+    # Served through Wagtail's view (which checks the collection's privacy), not redirected to the bucket.
+    served = admin_client.get(document.url)
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == scan

@@ -63,6 +63,10 @@ def test_running_twice_gives_one_page_per_locale_one_group_one_collection_one_us
     collections = Collection.objects.filter(name="Keramik Contoh Dinoyo")
     assert collections.count() == 1
     assert {p.image_collection_id for p in pages} == {collections.get().pk}
+    # And one private collection for its certificate scans, which only it and the curators may open.
+    documents = Collection.objects.get(name="Keramik Contoh Dinoyo — documents")
+    restriction = documents.get_view_restrictions().get()
+    assert set(restriction.groups.values_list("name", flat=True)) == {group.name, "Curators"}
 
     users = get_user_model().objects.filter(email="owner@example.com")
     assert users.count() == 1
@@ -77,8 +81,16 @@ def test_running_twice_gives_one_page_per_locale_one_group_one_collection_one_us
     )
     assert granted == {(page.pk, codename) for page in pages for codename in ("add_page", "change_page")}
     assert set(
-        GroupCollectionPermission.objects.filter(group=group).values_list("permission__codename", flat=True)
-    ) == {"add_image", "choose_image", "change_image"}
+        GroupCollectionPermission.objects.filter(group=group).values_list(
+            "collection__name", "permission__codename"
+        )
+    ) == {
+        *(("Keramik Contoh Dinoyo", c) for c in ("add_image", "choose_image", "change_image")),
+        *(
+            ("Keramik Contoh Dinoyo — documents", c)
+            for c in ("add_document", "choose_document", "change_document")
+        ),
+    }
     assert group.permissions.filter(codename="access_admin").exists()
 
     # The printed link lets the owner choose a password, then log in to the admin.

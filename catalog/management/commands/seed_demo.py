@@ -67,14 +67,15 @@ def _pairs(strings, english, translated):
 
 
 def _document_number(slug, index, vendor):
-    """Visibly fake numbers (zeros or a DEMO prefix), never a real firm's, as DOMAIN.md asks."""
+    """Visibly fake numbers (runs of zeros), never a real firm's, as DOMAIN.md asks, yet in each
+    kind's format (catalog.certificates) so that the demo passes the checks makers' numbers do."""
     return {
         "nib": vendor["nib"],
-        "p-irt": f"DEMO-{2100000000000 + index}-29",
-        "halal": f"DEMO-ID3500000000{index:04d}",
-        "bpom-md": f"DEMO MD 00000000{index:04d}",
+        "p-irt": f"P-IRT No. 2100000000{index:03d}-29",
+        "halal": f"ID3500000000{index:04d}",
+        "bpom-md": f"BPOM RI MD 00000000{index:04d}",
         "sni": f"DEMO-SNI-{index:04d}",
-        "djki-trademark": f"DEMO-IDM000000{index:03d}",
+        "djki-trademark": f"IDM000000{index:03d}",
     }[slug]
 
 
@@ -123,7 +124,7 @@ class Command(BaseCommand):
             CertificationType,
             data.CERTIFICATION_TYPES,
             ["name", "issuer", "description"],
-            {"short_name": None, "verify_url": None},
+            {"short_name": None, "kind": None},
         )
 
         with transaction.atomic():
