@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from django.utils import translation
+
 from home.models import StandardPage
 from tests import factories
 
@@ -134,7 +136,12 @@ def test_untranslated_alias_is_marked(client, catalogue):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="zh-hans" dir="ltr">' in html
-    assert "This page has not been translated into your language yet" in html
+    with translation.override("zh-hans"):
+        notice = translation.gettext(
+            "This page has not been translated into your language yet; it is shown in its original language."
+        )
+    assert not notice.isascii()  # the buyer's own language, not English
+    assert f'<p class="notice notice--untranslated" role="note">{notice}</p>' in html
 
 
 def test_catalogue_pagination_keeps_other_query_parameters(client, site_tree, vendor):
