@@ -67,6 +67,14 @@ def test_other_makers_page_views_are_refused(client_a, maker_b):
     get_refused(client_a, f"/admin/pages/{copy_id.pk}/edit/", "Bengkel Beta Rotan makes porcelain")
 
 
+def test_the_maker_onboarded_first_is_as_closed_to_the_next_one(client, maker_a, maker_b):
+    # Rights that reached "every maker page so far" would let B, onboarded after A, into A's pages.
+    client.force_login(maker_b.user)
+    for url in PAGE_GETS:
+        get_refused(client, url.format(id=maker_a.vendor.pk), "Atelier Alpha Porselen makes porcelain")
+        get_refused(client, url.format(id=maker_a.product.pk), "A vase by Atelier Alpha Porselen")
+
+
 def test_other_makers_revision_view_and_compare_are_refused(client_a, maker_b):
     revision = maker_b.product.latest_revision
     get_refused(
