@@ -20,11 +20,7 @@ from django.utils.translation.template import templatize
 BASE_DIR = settings.BASE_DIR
 
 # Every language of the site but the source language.
-CHECKED_LANGUAGES = [
-    code
-    for code, _name in settings.LANGUAGES
-    if code != settings.LANGUAGE_CODE
-]
+CHECKED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 # What only makers and curators read: the admin's templates, the makers' e-mails and the admin
 # sign-in refusal. They are in Indonesian (the admin's language); buyers never see them.
