@@ -447,15 +447,14 @@ def pages_showing(page):
     in_every_locale = Page.objects.filter(translation_key__in=keys)
     listings, home_kind = Page.objects.none(), None
     StoryFeature = _model("stories.StoryFeature")
+    stories_featuring = Page.objects.filter(
+        pk__in=StoryFeature.objects.filter(page__translation_key=page.translation_key).values("story_id")
+    )
     if isinstance(page, _model("catalog.ProductPage")):
         home_kind = "products"
         listings = (
             Page.objects.type(_model("catalog.ProductIndexPage"))
-            | Page.objects.filter(
-                pk__in=StoryFeature.objects.filter(page__translation_key=page.translation_key).values(
-                    "story_id"
-                )
-            )
+            | stories_featuring
             | Page.objects.filter(
                 pk__in=_model("stories.CollectionProduct")
                 .objects.filter(product__translation_key=page.translation_key)
@@ -467,11 +466,7 @@ def pages_showing(page):
         listings = (
             Page.objects.type(_model("catalog.ProductIndexPage"))
             | Page.objects.descendant_of(page)
-            | Page.objects.filter(
-                pk__in=StoryFeature.objects.filter(page__translation_key=page.translation_key).values(
-                    "story_id"
-                )
-            )
+            | stories_featuring
             | Page.objects.filter(
                 pk__in=_model("stories.EventParticipant")
                 .objects.filter(vendor__translation_key=page.translation_key)
