@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from tests import factories
+from tests import factories, s3
 
 
 class _Database:
@@ -171,3 +171,24 @@ def vendor(site_tree, shop):
 @pytest.fixture
 def product(vendor, shop):
     return factories.fresh(shop["product"])
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """moto's S3 server on 127.0.0.1, started the first time a test asks and stopped at the end."""
+    try:
+        with s3.moto_server() as endpoint:
+            yield endpoint
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture
+def s3_client(s3_endpoint):
+    return s3.client_for(s3_endpoint)
+
+
+@pytest.fixture
+def bucket(s3_client):
+    """A new, empty bucket for each test, so what a test finds in it is what the test put there."""
+    return s3.new_bucket(s3_client)

@@ -19,6 +19,7 @@ from wagtail.models import Collection, Locale, Revision
 from catalog.models import Category, CertificationType, District, ProductPage, VendorPage
 from catalog.validators import validate_hs_code, validate_nib
 from home.models import HomePage
+from tests import s3
 
 # The mark also tells pytest-django to create the test database before the module fixture runs.
 pytestmark = pytest.mark.django_db
@@ -44,15 +45,18 @@ def _counts():
 
 
 @pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory, s3_endpoint):
     """Seed twice, once for the whole module, inside a transaction rolled back at the end.
 
+    Media go to a bucket on moto's S3 server, as in production, and MEDIA_ROOT stays empty.
     Seeding takes most of a minute, so the tests below share one catalogue; they only read it.
     """
     media = tmp_path_factory.mktemp("media")
+    client = s3.client_for(s3_endpoint)
+    bucket = s3.new_bucket(client)
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media),
+        override_settings(MEDIA_ROOT=media, STORAGES=s3.s3_storages(s3_endpoint, bucket)),
         pytest.MonkeyPatch.context() as patch,
     ):
         patch.setenv("DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
@@ -60,6 +64,7 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
             first_output, second_output = StringIO(), StringIO()
             call_command("seed_demo", stdout=first_output)
             first = _counts()
+            images = sorted(get_image_model().objects.values_list("file", flat=True))
             call_command("seed_demo", stdout=second_output)
             second = _counts()
             yield {
@@ -67,6 +72,9 @@ def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
                 "second": second,
                 "output": first_output.getvalue(),
                 "second_output": second_output.getvalue(),
+                "images": images,
+                "bucket": s3.bucket_keys(client, bucket),
+                "local_files": [path for path in media.rglob("*") if path.is_file()],
             }
             transaction.set_rollback(True)
         # Wagtail caches site root paths; they point at pages that no longer exist.
@@ -89,6 +97,13 @@ def test_second_run_changes_nothing(seeded):
         assert seeded["first"][f"VendorPage/{code}"] == seeded["first"]["VendorPage/en"]
     assert seeded["first"]["Category/id"] == seeded["first"]["Category/en"] >= 6
     assert seeded["first"]["CertificationType/id"] == seeded["first"]["CertificationType/en"] == 6
+
+
+def test_demo_images_are_stored_in_the_bucket_and_not_on_local_disk(seeded):
+    assert seeded["images"], "seed_demo made no images"
+    originals = [key for key in seeded["bucket"] if key.startswith("original_images/")]
+    assert sorted(originals) == seeded["images"]
+    assert seeded["local_files"] == []
 
 
 def test_output_gives_admin_login_and_counts(seeded, client):

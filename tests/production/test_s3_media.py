@@ -1,11 +1,14 @@
-"""Media on S3: uploads, renditions, URLs, deletion and the demo catalogue against moto's S3 server."""
+"""Media on S3 against moto's S3 server: uploads, renditions, URLs and deletion.
+
+The demo catalogue on S3 is tested in tests/catalog/test_seed_demo.py.
+"""
 
 import html
 import re
 import time
 import urllib.error
 import urllib.request
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
 from PIL import Image as PILImage
@@ -14,15 +17,13 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from catalog.models import ProductGalleryImage
 from tests import factories
-
-from .conftest import bucket_keys, use_s3_storage
+from tests.s3 import bucket_keys, use_s3_storage
 
 pytestmark = pytest.mark.django_db
 
@@ -234,22 +235,6 @@ def test_deleting_an_image_in_the_admin_removes_its_objects(
     assert response.status_code == 302
     assert not Image.objects.filter(pk=image.pk).exists()
     assert bucket_keys(s3_client, s3_media) == []
-
-
-def test_seed_demo_stores_the_demo_images_in_the_bucket(s3_media, s3_client, settings, monkeypatch, tmp_path):
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-test-password")
-    started = time.monotonic()
-    call_command("seed_demo", stdout=StringIO())
-    elapsed = time.monotonic() - started
-
-    keys = bucket_keys(s3_client, s3_media)
-    images = list(Image.objects.all())
-    assert images, "seed_demo made no images"
-    assert sorted(image.file.name for image in images) == sorted(
-        key for key in keys if key.startswith("original_images/")
-    )
-    assert files_under(settings.MEDIA_ROOT) == []
-    print(f"seed_demo on S3 (moto): {elapsed:.1f} s, {len(images)} images")
 
 
 def test_document_scans_stay_private_in_a_public_bucket(
