@@ -37,10 +37,12 @@ def page_cache_on(settings):
     settings.PAGE_CACHE_CDN_MAX_AGE = 300
 
 
-@pytest.fixture
-def shop(site_tree):
-    kabut = factories.make_vendor(site_tree["makers"], "Atelier Kabut Porselen")
-    rimbun = factories.make_vendor(site_tree["makers"], "Anyam Tasik Rimbun")
+@pytest.fixture(scope="module")
+def shop_pages(module_db):
+    """Two makers and their products, built once for the module; what a test changes rolls back."""
+    _home, _products, makers = factories.site()
+    kabut = factories.make_vendor(makers, "Atelier Kabut Porselen")
+    rimbun = factories.make_vendor(makers, "Anyam Tasik Rimbun")
     burner = factories.make_product(
         kabut,
         "Porcelain aroma burner",
@@ -50,7 +52,12 @@ def shop(site_tree):
         sample_max_quantity=3,
     )
     basket = factories.make_product(rimbun, "Rattan picnic basket", samples_available=False)
-    return {**site_tree, "kabut": kabut, "rimbun": rimbun, "burner": burner, "basket": basket}
+    return {"kabut": kabut, "rimbun": rimbun, "burner": burner, "basket": basket}
+
+
+@pytest.fixture
+def shop(site_tree, shop_pages):
+    return {**site_tree, **{name: factories.fresh(page) for name, page in shop_pages.items()}}
 
 
 def get_twice(url, client=None):

@@ -55,6 +55,7 @@ SHARED_PAGE_DEPTH = 3  # root (1), home pages (2), the makers sections (3)
 SHARED_OBJECTS = 3
 # URLs a sweep must not ask for: signing out would leave the rest of the sweep signed out.
 NOT_SWEPT = {"wagtailadmin_logout", "wagtailadmin_error_test"}  # and the admin's deliberate 500
+# The actions a workflow URL and a page API URL take; neither knows the other's.
 WORKFLOW_ACTIONS = ["approve", "reject", "cancel"]
 PAGE_API_ACTIONS = ["copy", "move", "delete", "publish", "unpublish", "convert_alias", "copy_for_translation"]
 
@@ -272,7 +273,6 @@ class Sweep:
                 .values_list("pk", flat=True)
             ),
             "workflow_pk": list(workflow_states.values_list("workflow_id", flat=True).distinct()),
-            "action_name": WORKFLOW_ACTIONS + PAGE_API_ACTIONS,
             "translation_id": list(
                 Translation.objects.filter(source__in=sources).values_list("pk", flat=True)
             ),
@@ -314,10 +314,13 @@ class Sweep:
         choices = []
         pair = next((p for p in self.MODEL_PAIRS if set(p) <= set(names)), None)
         if pair:
+            models = [apps.get_model(app_label, model_name) for app_label, model_name in self.model_pairs]
+            if name.startswith("wagtailadmin_pages:"):  # the page views take page types only
+                models = [model for model in models if issubclass(model, Page)]
             choices.append(
                 [
-                    {pair[0]: app_label, pair[1]: model_name, "_model": apps.get_model(app_label, model_name)}
-                    for app_label, model_name in self.model_pairs
+                    {pair[0]: model._meta.app_label, pair[1]: model._meta.model_name, "_model": model}
+                    for model in models
                 ]
             )
         for argument in names:
@@ -325,6 +328,10 @@ class Sweep:
                 continue
             if argument == "pk":
                 choices.append([{"pk": pk} for pk in self.pks(view_model(pattern))])
+                continue
+            if argument == "action_name":
+                actions = PAGE_API_ACTIONS if name.startswith("wagtailadmin_api:") else WORKFLOW_ACTIONS
+                choices.append([{argument: action} for action in actions])
                 continue
             if argument not in self.arguments:
                 pytest.fail(
