@@ -18,10 +18,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ready_vendor(site_tree):
+@pytest.fixture(scope="module")
+def ready_vendor_page(module_db):
+    """A maker with everything the checklist asks for, built once for the module."""
+    _home, _products, makers = factories.site()
     vendor = factories.make_vendor(
-        site_tree["makers"],
+        makers,
         "Siap Ekspor Keramik",
         response_time_hours=24,
         story="<p>Since 1957 in Dinoyo.</p>",
@@ -42,6 +44,11 @@ def ready_vendor(site_tree):
         product.gallery_images.add(ProductGalleryImage(image=image, alt_text="A product"))
         factories.publish(product)
     return vendor
+
+
+@pytest.fixture
+def ready_vendor(site_tree, ready_vendor_page):
+    return factories.fresh(ready_vendor_page)
 
 
 def test_a_maker_with_everything_scores_100(ready_vendor):
