@@ -21,6 +21,7 @@ from catalog.models import (
 from home.models import HomePage
 from home.setup import ensure_home_page
 from home.translation import create_locale_copies, sync_locale_trees, translate
+from orders.models import OrderLine, SampleOrder
 
 _counter = itertools.count(1)
 
@@ -108,6 +109,36 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
         )
     vendor.add_child(instance=product)
     return create_locale_copies(publish(product))
+
+
+def make_sample_order(name, email, makers, **fields):
+    """A sample order from a buyer in Rotterdam with one sample of each maker's product.
+
+    `makers` are objects with a `vendor` and a `product` (the makers fixtures of tests/vendors).
+    """
+    order = SampleOrder.objects.create(
+        name=name,
+        email=email,
+        address_line1="1 Harbour Road",
+        city="Rotterdam",
+        country="NL",
+        subtotal=1500 * len(makers),
+        total=1500 * len(makers),
+        **fields,
+    )
+    for maker in makers:
+        OrderLine.objects.create(
+            order=order,
+            product=maker.product,
+            vendor=maker.vendor,
+            vendor_translation_key=maker.vendor.translation_key,
+            product_name=maker.product.title,
+            vendor_name=maker.vendor.title,
+            unit_price=1500,
+            quantity=1,
+            line_total=1500,
+        )
+    return order
 
 
 def fresh(page):

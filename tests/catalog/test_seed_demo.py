@@ -1,4 +1,4 @@
-"""The demo catalogue: what `seed_demo` builds, that a second run changes nothing, what a buyer sees."""
+"""The demo catalogue and stories: what `seed_demo` builds, that a second run changes nothing."""
 
 import re
 from io import StringIO
@@ -19,12 +19,15 @@ from wagtail.models import Collection, Locale, Revision
 from catalog.models import Category, CertificationType, District, ProductPage, VendorPage
 from catalog.validators import validate_hs_code, validate_nib
 from home.models import HomePage
+from stories.models import CollectionPage, EventPage, StoryPage
 from tests import s3
 
 # The mark also tells pytest-django to create the test database before the module fixture runs.
 pytestmark = pytest.mark.django_db
 
 ADMIN_PASSWORD = "demo-test-password"
+# What seed_demo makes, counted in each locale: a second run must not change a count.
+COUNTED = (VendorPage, ProductPage, Category, CertificationType, StoryPage, CollectionPage, EventPage)
 
 
 def _counts():
@@ -35,7 +38,7 @@ def _counts():
     }
     for locale in Locale.objects.all():
         code = locale.language_code
-        for model in (VendorPage, ProductPage, Category, CertificationType):
+        for model in COUNTED:
             counts[f"{model.__name__}/{code}"] = model.objects.filter(locale=locale).count()
         for model in (VendorPage, ProductPage):
             counts[f"{model.__name__}/{code}/translated"] = model.objects.filter(
@@ -104,6 +107,39 @@ def test_demo_images_are_stored_in_the_bucket_and_not_on_local_disk(seeded):
     originals = [key for key in seeded["bucket"] if key.startswith("original_images/")]
     assert sorted(originals) == seeded["images"]
     assert seeded["local_files"] == []
+
+
+def test_demo_stories_collections_and_events_are_in_both_languages_and_link_the_catalogue(
+    seeded, english, client
+):
+    stories = StoryPage.objects.filter(locale=english)
+    assert stories.count() == 4
+    assert {story.topic for story in stories} == {"packaging", "branding", "photography", "export"}
+    used = {block.block_type for story in stories for block in story.body}
+    assert used == {
+        "text",
+        "image",
+        "gallery",
+        "quote",
+        "before_after",
+        "palette",
+        "product",
+        "maker",
+        "credits",
+    }
+    assert StoryPage.objects.filter(locale__language_code="id", alias_of__isnull=True).count() == 4
+    assert CollectionPage.objects.filter(locale=english).count() == 2
+    assert EventPage.objects.filter(locale=english).count() >= 3
+
+    assert "Kemasan cetak untuk keripik tempe Sanan" in client.get("/id/stories/").content.decode()
+    burner = ProductPage.objects.get(slug="dinoyo-porcelain-aroma-burner", locale=english)
+    story = stories.get(slug="lotus-blue-a-brand-for-dinoyo-porcelain")
+    assert f'href="{burner.url}"' in client.get(story.url).content.decode()
+    assert "Lotus blue" in client.get(burner.url).content.decode()  # "Featured in"
+    assert "Meet us at" in client.get(burner.get_parent().url).content.decode()
+    assert "Trade Expo Indonesia" in client.get("/en/events/").content.decode()
+    home = client.get("/id/").content.decode()
+    assert "Malang City Expo" in home and "Hadiah untuk kamar hotel" in home
 
 
 def test_output_gives_admin_login_and_counts(seeded, client):

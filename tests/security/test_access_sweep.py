@@ -43,7 +43,7 @@ from wagtail_localize.models import OverridableSegment, StringSegment, Translati
 
 from catalog.models import ProductPage
 from inquiries.models import Inquiry
-from orders.models import OrderLine, SampleOrder, ShippingZone
+from orders.models import SampleOrder, ShippingZone
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -110,8 +110,8 @@ def b_objects(shared_makers):
         destination="Felixstowe",
         message="We would like 500 vases for our spring collection.",
     )
-    only_b = _order("Berta Brandt", "berta@brandt-trading.example", [b])
-    shared = _order("Mia Mixed", "mia@mixed-buyer.example", [a, b])
+    only_b = factories.make_sample_order("Berta Brandt", "berta@brandt-trading.example", [b], status="paid")
+    shared = factories.make_sample_order("Mia Mixed", "mia@mixed-buyer.example", [a, b], status="paid")
     EditingSession.objects.create(
         user=b.user,
         content_type=ContentType.objects.get_for_model(Page),
@@ -152,32 +152,6 @@ def b_objects(shared_makers):
         "orders": [only_b.pk, shared.pk],
         "secrets": sorted(secrets),
     }
-
-
-def _order(name, email, makers):
-    order = SampleOrder.objects.create(
-        name=name,
-        email=email,
-        address_line1="1 Harbour Road",
-        city="Rotterdam",
-        country="NL",
-        status="paid",
-        subtotal=1500 * len(makers),
-        total=1500 * len(makers),
-    )
-    for maker in makers:
-        OrderLine.objects.create(
-            order=order,
-            product=maker.product,
-            vendor=maker.vendor,
-            vendor_translation_key=maker.vendor.translation_key,
-            product_name=maker.product.title,
-            vendor_name=maker.vendor.title,
-            unit_price=1500,
-            quantity=1,
-            line_total=1500,
-        )
-    return order
 
 
 def admin_patterns(patterns=None, prefix="", namespace="", arguments=()):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset
 
 from catalog.models import ProductPage, VendorIndexPage, VendorPage
-from orders.models import OrderLine, SampleOrder
+from tests import factories
 from tests.catalog.test_validation import edit_form, vendor_form
 
 pytestmark = pytest.mark.django_db
@@ -350,32 +350,9 @@ def test_choosers_and_bulk_actions_show_no_other_makers_titles(client_a, maker_a
         assert "Bengkel" not in response.content.decode(), url
 
 
-def _order(name, *makers):
-    order = SampleOrder.objects.create(
-        name=name,
-        email=f"{name.split()[0].lower()}@buyer.example",
-        address_line1="1 Quay",
-        city="Rotterdam",
-        country="NL",
-    )
-    for maker in makers:
-        OrderLine.objects.create(
-            order=order,
-            product=maker.product,
-            vendor=maker.vendor,
-            vendor_translation_key=maker.vendor.translation_key,
-            product_name=maker.product.title,
-            vendor_name=maker.vendor.title,
-            unit_price=1500,
-            quantity=1,
-            line_total=1500,
-        )
-    return order
-
-
 def test_history_and_usage_of_orders_without_own_samples_are_not_found(client_a, maker_a, maker_b):
-    others = _order("Berta Brandt", maker_b)
-    own = _order("Anna Alt", maker_a)
+    others = factories.make_sample_order("Berta Brandt", "berta@buyer.example", [maker_b])
+    own = factories.make_sample_order("Anna Alt", "anna@buyer.example", [maker_a])
     for view in ["history", "history-results", "usage", "inspect", "edit"]:
         response = client_a.get(f"/admin/sample_orders/{view}/{others.pk}/")
         assert response.status_code == 404, view
