@@ -1,8 +1,14 @@
-"""/sitemap.xml: every live page of every locale, each with its hreflang alternates and x-default."""
+"""/sitemap.xml: every live page of every locale, each with its hreflang alternates and x-default.
+
+An untranslated locale copy (wagtail-localize's alias of a page in another locale) is left out:
+it is its source's text again, marked noindex and canonical to its source, so it is neither a
+sitemap entry nor an alternate for its language.
+"""
 
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import F, Q
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -16,6 +22,7 @@ class LocalizedSitemap(Sitemap):
             Page.objects.live()
             .public()
             .filter(depth__gt=1)
+            .filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))  # no locale copies
             .select_related("locale")
             .defer_streamfields()
             .order_by("path")

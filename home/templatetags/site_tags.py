@@ -27,10 +27,39 @@ def _live_translations(page):
             .filter(translation_key=page.translation_key)
             .exclude(pk=page.pk)
             .select_related("locale")
-            .only("id", "url_path", "locale__language_code")
+            .only("id", "url_path", "alias_of_id", "locale__language_code")
         )
         page._live_translations = [page, *translations]
     return page._live_translations
+
+
+def untranslated_source(page):
+    """The page an untranslated locale copy shows (its source, in another locale), else None.
+
+    wagtail-localize fills each locale with aliases of the pages nobody has translated yet. Such a
+    copy is the source's text again under another language's URL: search engines are told so
+    (noindex, canonical to the source) and it is never declared an alternate for its language.
+    An alias in its source's own locale (a Wagtail alias elsewhere in the tree) is not a copy.
+    Routing reads an alias with its source, so this costs no query there.
+    """
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    source = page.alias_of
+    return source if source.locale_id != page.locale_id else None
+
+
+def _locale_copies(page, pages):
+    """The ids of the untranslated copies among a page's live translations `pages`.
+
+    A copy made by wagtail-localize keeps its source's translation key, so its source is one of
+    `pages` (aliases are unpublished with their source); a page and its translations never share
+    a locale, so such an alias is always in another locale than its source.
+    """
+    ids = {p.pk for p in pages}
+    copies = {p.pk for p in pages if p.alias_of_id in ids}
+    if untranslated_source(page) is not None:
+        copies.add(page.pk)
+    return copies
 
 
 @register.simple_tag(takes_context=True)
@@ -38,7 +67,9 @@ def language_links(context):
     """One link per language: the page's live translations, or the same URL in another language.
 
     Languages where the page has no live translation are left out, so a buyer is never sent to
-    a 404 by the switcher.
+    a 404 by the switcher. The switcher still offers an untranslated copy (the page in the
+    buyer's language's site, with a notice), but it is no `alternate` for its language: the
+    head's hreflang links list only the links whose `alternate` is true.
     """
     request = context["request"]
     page = context.get("page")
@@ -51,6 +82,7 @@ def language_links(context):
     if page is not None and getattr(page, "locale_id", None):
         pages = _live_translations(page)
         by_code = {p.locale.language_code: p for p in pages}
+        copies = _locale_copies(page, pages)
         urls = page_urls(request)
         for code, _name in settings.LANGUAGES:
             if code in by_code:
@@ -62,6 +94,7 @@ def language_links(context):
                         "full_url": urls.full_url(by_code[code].url_path),
                         "current": code == page.locale.language_code,
                         "default": code == settings.LANGUAGE_CODE,
+                        "alternate": by_code[code].pk not in copies,
                     }
                 )
     else:
@@ -74,10 +107,17 @@ def language_links(context):
                     "full_url": request.build_absolute_uri(translate_url(request.get_full_path(), code)),
                     "current": code == current,
                     "default": code == settings.LANGUAGE_CODE,
+                    "alternate": True,
                 }
             )
     request._language_links = (key, links)
     return links
+
+
+@register.simple_tag(takes_context=True)
+def is_locale_copy(context):
+    """Whether the page is an untranslated locale copy (`untranslated_source`): not to be indexed."""
+    return untranslated_source(context.get("page")) is not None
 
 
 @register.simple_tag(takes_context=True)
@@ -92,14 +132,18 @@ def page_url(context, page):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's own absolute URL; a catalogue page past the first keeps its ?page= number."""
+    """The page's own absolute URL; a catalogue page past the first keeps its ?page= number.
+
+    An untranslated locale copy's is its source's URL: the page whose text it shows.
+    """
     request = context.get("request")
     page = context.get("page")
     if request is None:
         return ""
     if page is None or not hasattr(page, "get_full_url"):
         return request.build_absolute_uri()
-    url = page.get_full_url(request)
+    source = untranslated_source(page)
+    url = page_urls(request).full_url(source.url_path) if source else page.get_full_url(request)
     page_obj = context.get("page_obj")
     if page_obj is not None and getattr(page_obj, "number", 1) > 1:
         url = f"{url}?page={page_obj.number}"

@@ -55,25 +55,34 @@ def page_urls(catalogue, site_tree, code):
     }
 
 
-def assert_page_chrome(html, code, direction):
+def assert_page_chrome(html, code, direction, source=None):
+    """`source`: the English page's path, when the page is its untranslated copy."""
     assert re.search(rf'<html lang="{code}" dir="{direction}">', html), "lang/dir on <html>"
     assert 'class="skip-link" href="#main"' in html
     assert re.search(r'<main id="main"', html)
     assert "<header" in html and "<footer" in html and "<nav" in html
-    assert re.search(r'<link rel="canonical" href="https?://[^"]+"', html)
     assert re.search(r'<link rel="alternate" hreflang="x-default" href="https?://[^"]+/en/', html)
-    assert re.search(rf'<link rel="alternate" hreflang="{code}" href="https?://[^"]+/{code}/', html)
+    if source is None:
+        assert re.search(r'<link rel="canonical" href="https?://[^"]+"', html)
+        assert re.search(rf'<link rel="alternate" hreflang="{code}" href="https?://[^"]+/{code}/', html)
+    else:  # the English text again: for search engines, the English page is the one to index
+        assert re.search(rf'<link rel="canonical" href="https?://[^"/]+{re.escape(source)}">', html)
+        assert f'<link rel="alternate" hreflang="{code}"' not in html
+        assert '<meta name="robots" content="noindex' in html
     assert 'property="og:title"' in html and 'property="og:url"' in html
 
 
 @pytest.mark.parametrize(("code", "direction"), [("en", "ltr"), ("id", "ltr"), ("ar", "rtl")])
 def test_every_page_type_renders_the_shared_chrome(client, site_tree, catalogue, code, direction):
+    english = page_urls(catalogue, site_tree, "en")
     for name, url in page_urls(catalogue, site_tree, code).items():
         response = client.get(url)
         assert response.status_code == 200, f"{name} ({url}) answered {response.status_code}"
         html = response.content.decode()
+        # Nothing is translated here: another locale's pages are copies of the English ones.
+        source = english[name] if code != "en" and name != "search" else None
         try:
-            assert_page_chrome(html, code, direction)
+            assert_page_chrome(html, code, direction, source)
         except AssertionError as error:
             raise AssertionError(f"{name} ({url}): {error}") from error
 
