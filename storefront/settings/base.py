@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "home.middleware.SiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A machine translation DeepL refused becomes a message in the translation editor.
+    "storefront.machine_translation.MachineTranslationErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
@@ -443,7 +445,24 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIX
 WAGTAILIMAGES_IMAGE_FORM_BASE = "storefront.images.ImageForm"  # refuses a damaged file with an error
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+
+
+def machine_translator(auth_key, api_url=""):
+    """wagtail-localize's machine translator: DeepL with `auth_key`, asked at `api_url` when given
+    (otherwise at DeepL's own, Free or Pro by the key), or none without a key."""
+    if not auth_key:
+        return None
+    return {
+        "CLASS": "storefront.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": auth_key, "API_URL": api_url},
+    }
+
+
+# "Translate with DeepL" in the translation editor fills the untranslated strings with DeepL's drafts
+# (storefront/machine_translation.py); off when DEEPL_API_KEY is unset or empty.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    os.environ.get("DEEPL_API_KEY", "").strip(), os.environ.get("DEEPL_API_URL", "").strip()
+)
 
 SITE_TITLE = _("Etalase Malang")
 

@@ -10,6 +10,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None  # tests of it ask the DeepL stand-in (tests/deepl_standin.py)
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 # Indexing every page saved costs the tests more than anything else they do; the tests of search

@@ -1,0 +1,90 @@
+"""A stand-in for DeepL's POST /v2/translate, served on a local port for tests.
+
+It answers as DeepL does for one key (`DeepL-Auth-Key <key>`, 403 for any other), reading the texts
+from a form body (text=…&text=…, as wagtail-localize sends them) or a JSON one; each translation is
+the text behind the target language in brackets ("[JA] Porcelain burner").
+"""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+
+class DeepLStandIn:
+    def __init__(self, auth_key="standin-key:fx"):
+        self.auth_key = auth_key
+        self.requests = []  # every request: method, path, headers, params (lists of values)
+        self.lock = threading.Lock()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def start(self):
+        self.thread.start()
+        return self
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    @staticmethod
+    def translation(text, target_lang):
+        return f"[{target_lang}] {text}"
+
+    def _handler(self):
+        standin = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _send(self, status, body):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _params(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode()
+                if self.headers.get("Content-Type", "").startswith("application/json"):
+                    return {
+                        key: value if isinstance(value, list) else [value]
+                        for key, value in json.loads(body or "{}").items()
+                    }
+                return parse_qs(body, keep_blank_values=True)
+
+            def do_POST(self):
+                params = self._params()
+                with standin.lock:
+                    standin.requests.append(
+                        {
+                            "method": self.command,
+                            "path": self.path,
+                            "headers": dict(self.headers),
+                            "params": params,
+                        }
+                    )
+                if self.path != "/v2/translate":
+                    return self._send(404, {"message": "Not found"})
+                if self.headers.get("Authorization") != f"DeepL-Auth-Key {standin.auth_key}":
+                    return self._send(403, {"message": "Forbidden"})
+                texts = params.get("text", [])
+                target = (params.get("target_lang") or [""])[0]
+                if not texts or not target:
+                    return self._send(400, {"message": "Parameter 'text' and 'target_lang' are required"})
+                source = (params.get("source_lang") or ["EN"])[0]
+                return self._send(
+                    200,
+                    {
+                        "translations": [
+                            {"detected_source_language": source, "text": standin.translation(text, target)}
+                            for text in texts
+                        ]
+                    },
+                )
+
+        return Handler
