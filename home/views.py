@@ -32,19 +32,21 @@ def _count(results):
 def search(request):
     """Results grouped by kind in the visitor's locale; with no hit there, the default locale's pages.
 
-    A search finding little offers a closer spelling of its words ("Did you mean porcelain?"), and
-    when it found nothing at all, shows that spelling's results (`corrected`).
+    A search finding little offers a closer spelling of its words ("Did you mean porcelain?") when
+    that spelling finds something, and when the search found nothing at all, shows that spelling's
+    results (`corrected`).
     """
     query = search_query(request.GET.get("q"))
     locale = Locale.get_active()
     results, fallback, suggestion, corrected = [], False, "", False
     if query:
         results, fallback = _search(locale, query)
-        if _count(results) < FEW_RESULTS:
-            suggestion = did_you_mean(locale, query)
-        if suggestion and not results:
-            results, fallback = _search(locale, suggestion)
-            corrected = bool(results)
+        if _count(results) < FEW_RESULTS and (suggestion := did_you_mean(locale, query)):
+            suggested, suggested_fallback = _search(locale, suggestion)
+            if not suggested:
+                suggestion = ""  # no link to a search that finds nothing either
+            elif not results:
+                results, fallback, corrected = suggested, suggested_fallback, True
     by_key = {section.key: hits for section, hits, _more_url in results}
     return render(
         request,

@@ -152,3 +152,13 @@ def test_a_very_long_search_is_shortened_in_the_heading(client, product):
     heading = html[html.index("<h1") : html.index("</h1>")]
     assert 'class="search-echo"' in heading
     assert "x" * 79 + "…" in heading and "x" * 81 not in heading
+
+
+def test_a_word_found_as_typed_is_not_turned_into_another_word(client, product):
+    # "kiln" is only in a description, so no title teaches it; "kain" (cloth) is in the glossary.
+    product.description = "<p>Each burner is glazed twice in a wood-fired kiln.</p>"
+    product.save_revision().publish()
+    response = client.get("/en/search/", {"q": "kiln"})
+    assert _titles(response) == ["Hand-painted porcelain aroma burner"]
+    assert response.context["suggestion"] == ""
+    assert "Did you mean" not in response.content.decode()
