@@ -162,6 +162,13 @@ class CertificationType(TranslatableMixin, index.Indexed, models.Model):
 # --- Makers ---------------------------------------------------------------------------------------
 
 
+# The names of the certificates a maker or product lists ("Halal certificate", "Halal", "P-IRT").
+CERTIFICATE_SEARCH_FIELDS = index.RelatedFields(
+    "certifications",
+    [index.RelatedFields("certification_type", [index.SearchField("name"), index.SearchField("short_name")])],
+)
+
+
 class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -297,6 +304,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         index.SearchField("character_terms"),  # Chinese and Japanese text, by character
         index.AutocompleteField("tagline"),
         index.AutocompleteField("character_terms"),
+        CERTIFICATE_SEARCH_FIELDS,  # "halal" finds the makers that hold a Halal certificate
         index.FilterField("district"),
         index.FilterField("sector"),
         index.FilterField("locale_id"),
@@ -626,6 +634,10 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         index.FilterField("moq"),
         index.FilterField("price_from"),
         index.RelatedFields("vendor", [index.SearchField("title")]),
+        # The product's own certificates, as the catalogue's certification filter reads them: "halal"
+        # finds the products certified halal (a maker's own certificates find the maker).
+        CERTIFICATE_SEARCH_FIELDS,
+        index.SearchField("hs_code_terms"),  # "6913" finds 6913.10
     ]
     override_translatable_fields = [
         SynchronizedField("sku"),
@@ -662,6 +674,14 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         prices = [t.unit_price for t in self.price_tiers.all() if t.unit_price is not None]
         self.price_from = min(prices) if prices else None
         return super().save(*args, **kwargs)
+
+    def hs_code_terms(self):
+        """The HS code as a buyer may search for it: as written, its digits, and its heading (the
+        first 4 digits) and subheading (6): "6913.10" is found by "6913.10", "691310" and "6913"."""
+        digits = (self.hs_code or "").replace(".", "")
+        if not digits:
+            return ""
+        return " ".join(dict.fromkeys([self.hs_code, digits, digits[:4], digits[:6]]))
 
     # Read with the page when it is routed (home/routing.py): its price tiers and certifications.
     # Its photos are read as rows (`gallery`); its maker and category are this process's copies

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from home.routing import public_pages_q
 from home.search import search_terms
 from home.search_backend import ranked_ids, searching_in
+from home.search_glossary import alternatives, expand_query
 
 from .cards import product_cards
 from .models import ProductPage, VendorPage
@@ -110,7 +111,8 @@ def ranked_ids_within(model, listing, locale, query, limit):
     terms = search_terms(query, locale.language_code)  # Chinese and Japanese: pairs of characters
     searchable = model.objects.live().filter(locale=locale).only("id")
     with searching_in(locale.language_code):
-        return ranked_ids(searchable, terms, limit, among=listing)
+        # With the search glossary's other words for its words: "tempeh" finds "tempe" too.
+        return ranked_ids(searchable, expand_query(terms), limit, among=listing)
 
 
 def search_within(model, listing, locale, query, limit=24, read=None):
@@ -139,8 +141,16 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
         return search_within(model, listing(locale), locale, query, limit, read)
 
     def suggest(locale, query, limit):
+        """Titles starting with the words typed, then with the glossary's other words for them."""
         terms = search_terms(query, locale.language_code)
-        return list(model.objects.live().public().filter(locale=locale).autocomplete(terms)[:limit])
+        pages = model.objects.live().public().filter(locale=locale)
+        found = {}
+        for each in [terms, *alternatives(terms)]:
+            if len(found) >= limit:
+                break
+            for page in pages.autocomplete(each)[:limit]:
+                found.setdefault(page.pk, page)
+        return list(found.values())[:limit]
 
     return SearchSection(
         key=key, title=title, card_template=card_template, search=search, suggest=suggest, more_url=more_url

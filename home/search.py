@@ -1,11 +1,16 @@
 """Site search across kinds of page. Apps add a kind with the `register_search_section` Wagtail hook,
 so the search view does not import the apps above it."""
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
 from wagtail import hooks
+
+from .search_glossary import glossary_words
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,66 @@ def suggest_all(locale, query, limit=8):
         for page in section.suggest(locale, query, limit):
             suggestions.append({"title": page.title, "url": page.url, "kind": str(section.title)})
     return suggestions[:limit]
+
+
+# --- "Did you mean" ------------------------------------------------------------------------------------
+# A misspelt word ("porcelian", "batk") finds nothing. When a search finds little, each word of it
+# that is not in the locale's vocabulary (the words of its live pages' titles, of the categories and
+# certification types, and of the search glossary) is replaced by the closest word that is, if one is
+# close enough (difflib's ratio): the search page offers that spelling, and shows its results when
+# the buyer's own found none. The vocabulary is read once per page cache generation (which every
+# publish starts) and kept in the cache for the other processes.
+FEW_RESULTS = 3  # a search finding fewer hits than this offers a better spelling, when there is one
+# difflib.SequenceMatcher.ratio(): "porcelian"/"porcelain" 0.89, "batk"/"batik" 0.89, "porselin"/"porselen"
+# 0.88; not "kiln"/"kain" (0.75), two words of their own.
+CLOSE_ENOUGH = 0.8
+VOCABULARY_SECONDS = 3600
+MAX_CORRECTED_WORDS = 6  # the first words of a long query only: each is compared with every word
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")  # words of three letters or more, in any script
+
+
+def vocabulary(locale):
+    """The distinct lower-case words of the locale's live page titles, category and certification
+    names and of the search glossary: the spellings "did you mean" may offer."""
+    from .page_cache import current_generation, generation_memo
+
+    def load():
+        key = f"search-vocabulary:{locale.pk}:{current_generation()}"
+        return cache.get_or_set(key, lambda: _read_vocabulary(locale), VOCABULARY_SECONDS)
+
+    return generation_memo(f"search-vocabulary:{locale.pk}", load)
+
+
+def _read_vocabulary(locale):
+    from wagtail.models import Page
+
+    from catalog.models import Category, CertificationType
+
+    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
+    texts = list(pages.values_list("title", flat=True))
+    texts += Category.objects.filter(locale=locale).values_list("name", flat=True)
+    for name, short_name in CertificationType.objects.filter(locale=locale).values_list("name", "short_name"):
+        texts += [name, short_name]
+    words = {word.lower() for text in texts for word in _VOCABULARY_WORD.findall(text)}
+    return sorted(words | glossary_words())
+
+
+def did_you_mean(locale, query):
+    """`query` with its unknown words replaced by the closest known ones; "" when no word changes."""
+    if locale.language_code in WORDLESS_LANGUAGES and _WORDLESS_RUN.search(query):
+        return ""  # characters, not words: nothing to compare
+    known = vocabulary(locale)
+    known_set = set(known)
+    words = query.split()
+    changed = False
+    for i, word in enumerate(words[:MAX_CORRECTED_WORDS]):
+        lower = word.lower()
+        if lower in known_set or not _VOCABULARY_WORD.fullmatch(lower):
+            continue  # known, short, or with digits or marks (an HS code, "hand-painted")
+        close = difflib.get_close_matches(lower, known, n=1, cutoff=CLOSE_ENOUGH)
+        if close:
+            words[i], changed = close[0], True
+    return " ".join(words) if changed else ""
 
 
 # --- Languages written without spaces -----------------------------------------------------------------

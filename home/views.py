@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_safe
 
@@ -11,19 +13,40 @@ from wagtail.models import Locale
 
 from storefront.text import search_query
 
-from .search import search_all, suggest_all
+from .search import FEW_RESULTS, did_you_mean, search_all, suggest_all
+
+
+def _search(locale, query):
+    """(results, fallback): hits in `locale`; with none there, the default locale's pages."""
+    results = search_all(locale, query)
+    if not results and locale.language_code != settings.LANGUAGE_CODE:
+        return search_all(Locale.get_default(), query), True
+    return results, False
+
+
+def _count(results):
+    return sum(len(hits) for _section, hits, _more_url in results)
 
 
 @require_GET
 def search(request):
-    """Results grouped by kind in the visitor's locale; with no hit there, the default locale's pages."""
+    """Results grouped by kind in the visitor's locale; with no hit there, the default locale's pages.
+
+    A search finding little offers a closer spelling of its words ("Did you mean porcelain?") when
+    that spelling finds something, and when the search found nothing at all, shows that spelling's
+    results (`corrected`).
+    """
     query = search_query(request.GET.get("q"))
     locale = Locale.get_active()
-    results, fallback = [], False
+    results, fallback, suggestion, corrected = [], False, "", False
     if query:
-        results = search_all(locale, query)
-        if not results and locale.language_code != settings.LANGUAGE_CODE:
-            results, fallback = search_all(Locale.get_default(), query), True
+        results, fallback = _search(locale, query)
+        if _count(results) < FEW_RESULTS and (suggestion := did_you_mean(locale, query)):
+            suggested, suggested_fallback = _search(locale, suggestion)
+            if not suggested:
+                suggestion = ""  # no link to a search that finds nothing either
+            elif not results:
+                results, fallback, corrected = suggested, suggested_fallback, True
     by_key = {section.key: hits for section, hits, _more_url in results}
     return render(
         request,
@@ -34,7 +57,11 @@ def search(request):
             "products": by_key.get("products", []),
             "vendors": by_key.get("makers", []),
             "fallback": fallback,
-            "result_count": sum(len(hits) for _section, hits, _more_url in results),
+            "result_count": _count(results),
+            "suggestion": suggestion,
+            "suggestion_url": f"{reverse('search')}?{urlencode({'q': suggestion})}" if suggestion else "",
+            "corrected": corrected,
+            "catalogue_url": f"/{locale.language_code}/products/",
         },
     )
 

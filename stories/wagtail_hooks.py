@@ -8,8 +8,8 @@ from wagtail import hooks
 
 from catalog.queries import page_search_section
 
-from .models import StoryPage
-from .queries import stories_in
+from .models import EventPage, StoryPage
+from .queries import events_in, stories_in
 
 
 @hooks.register("register_search_section")
@@ -21,6 +21,14 @@ def stories_section():
         "stories/includes/story_search_hit.html",
         StoryPage,
         functools.partial(stories_in, renditions=False),
+    )
+
+
+@hooks.register("register_search_section")
+def events_section():
+    # Fairs, expos and buyer missions, by their name, city or description ("Malang City Expo").
+    return page_search_section(
+        "events", _("Events"), "stories/includes/event_search_hit.html", EventPage, events_in
     )
 
 
