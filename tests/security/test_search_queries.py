@@ -34,10 +34,12 @@ def test_site_search_finds_the_words_around_search_syntax(client, product):
 
 
 def test_suggestions_ignore_search_syntax(client, product):
+    plain = client.get("/en/search/suggest/", {"q": "porcelain"}).json()["suggestions"]
+    assert product.title in [s["title"] for s in plain]  # and its maker, through the glossary (porselen)
     for query in HOSTILE:
         response = client.get("/en/search/suggest/", {"q": query})
         assert response.status_code == 200, query
-        assert [s["title"] for s in response.json()["suggestions"]] == [product.title], query
+        assert response.json()["suggestions"] == plain, query
 
 
 def test_catalogue_keyword_ignores_search_syntax(client, product, site_tree):
@@ -79,7 +81,7 @@ def test_a_pasted_page_of_text_is_cut_to_200_characters(client, product, site_tr
     one_word = client.get("/en/search/", {"q": '"' + "y" * 5000})
     assert one_word.status_code == 200
     assert one_word.context["query"] == "y" * 200
-    assert heading(one_word) == f"Results for “{'y' * 200}”"
+    assert heading(one_word) == f"Results for “{'y' * 79}…”"  # the heading shortens what it echoes
 
     catalogue = client.get(site_tree["products"].url, {"q": "x" * 5000})
     assert catalogue.status_code == 200
@@ -96,4 +98,4 @@ def test_cjk_search_with_syntax_still_finds_pages(client, product):
 
 
 def heading(response):
-    return re.search(r"<h1>(.*?)</h1>", response.content.decode(), re.S).group(1).strip()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S).group(1).strip()
