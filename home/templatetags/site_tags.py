@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.formats import number_format
 from django.utils.translation import get_language_info
 
 from wagtail.images.models import SourceImageIOError
@@ -152,12 +153,12 @@ def canonical_url(context):
 
 @register.filter
 def money(minor_units, currency="USD"):
-    """12345 → 'US$123.45'."""
+    """12345 → 'US$123.45'; separators as the reader's locale writes them (US$1.234,50 in id)."""
     amount = from_minor_units(minor_units)
     if amount is None:
         return ""
     symbol = {"USD": "US$"}.get(currency, f"{currency} ")
-    return f"{symbol}{amount:,.2f}"
+    return f"{symbol}{number_format(amount, 2, use_l10n=True, force_grouping=True)}"
 
 
 @register.filter

@@ -252,6 +252,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
+# Numbers grouped by thousands in every language (storefront/formats: zh-hans 20,000, ar 20.000).
+FORMAT_MODULE_PATH = ["storefront.formats"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [
