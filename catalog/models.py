@@ -310,6 +310,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         index.FilterField("locale_id"),
     ]
     override_translatable_fields = [
+        SynchronizedField("slug"),
         SynchronizedField("legal_name"),
         SynchronizedField("nib"),
         SynchronizedField("whatsapp"),
@@ -640,6 +641,7 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
         index.SearchField("hs_code_terms"),  # "6913" finds 6913.10
     ]
     override_translatable_fields = [
+        SynchronizedField("slug"),
         SynchronizedField("sku"),
         SynchronizedField("hs_code"),
         SynchronizedField("dimensions"),

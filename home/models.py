@@ -28,6 +28,10 @@ class TranslationStatusMixin:
     language would be passed off as this one).
     """
 
+    # Slugs stay the source's in every locale (/ja/makers/<english-slug>/): a translated slug in
+    # Japanese, Chinese or Arabic would become empty (unicode slugs are off) and block publishing.
+    override_translatable_fields = [SynchronizedField("slug")]
+
     @property
     def content_language(self):
         if self.alias_of_id:
@@ -95,7 +99,7 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
         InlinePanel("featured_collections", label=_("Featured collections"), max_num=3),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_intro")]
-    override_translatable_fields = [SynchronizedField("hero_image")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("hero_image")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1

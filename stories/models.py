@@ -130,7 +130,11 @@ class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Char
         index.FilterField("topic"),
         index.FilterField("locale_id"),
     ]
-    override_translatable_fields = [SynchronizedField("topic"), SynchronizedField("date")]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("topic"),
+        SynchronizedField("date"),
+    ]
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -326,6 +330,7 @@ class EventPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, Choi
         index.FilterField("locale_id"),
     ]
     override_translatable_fields = [
+        SynchronizedField("slug"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
         SynchronizedField("scope"),
