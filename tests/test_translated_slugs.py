@@ -1,4 +1,4 @@
-"""Translations across locales: slugs stay the source's (issue #22, part 2)."""
+"""A translated page keeps its source's slug, so a machine translation into Japanese still publishes."""
 
 from wagtail_localize.models import StringSegment, TranslationSource
 
