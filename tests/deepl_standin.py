@@ -6,27 +6,17 @@ the text behind the target language in brackets ("[JA] Porcelain burner").
 """
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
+from tests.standin import LocalServer
 
-class DeepLStandIn:
+
+class DeepLStandIn(LocalServer):
     def __init__(self, auth_key="standin-key:fx"):
         self.auth_key = auth_key
         self.requests = []  # every request: method, path, headers, params (lists of values)
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     @staticmethod
     def translation(text, target_lang):

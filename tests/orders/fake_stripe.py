@@ -3,9 +3,10 @@
 import json
 import re
 import secrets
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl
+
+from tests.standin import LocalServer
 
 
 def _nested(flat):
@@ -28,24 +29,13 @@ def _nested(flat):
     return listify(root)
 
 
-class FakeStripe:
+class FakeStripe(LocalServer):
     def __init__(self):
         self.requests = []  # every request: method, path, headers, form
         self.sessions = {}
         self.by_idempotency_key = {}
         self.fail_creates = 0  # answer this many session creations with a 500
-        self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
 
     @property
     def created_sessions(self):
