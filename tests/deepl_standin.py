@@ -6,10 +6,9 @@ the text behind the target language in brackets ("[JA] Porcelain burner").
 """
 
 import json
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
-from tests.standin import LocalServer
+from tests.standin import JSONHandler, LocalServer
 
 
 class DeepLStandIn(LocalServer):
@@ -25,18 +24,7 @@ class DeepLStandIn(LocalServer):
     def _handler(self):
         standin = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _send(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Handler(JSONHandler):
             def _params(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length).decode()

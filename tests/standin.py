@@ -1,7 +1,29 @@
 """The part every stand-in for an outside API shares: a threaded HTTP server on a free local port."""
 
+import json
 import threading
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class JSONHandler(BaseHTTPRequestHandler):
+    """A request handler that answers in JSON, as the APIs the stand-ins speak do, and logs nothing."""
+
+    def log_message(self, *args):
+        pass
+
+    def response_headers(self):
+        """Headers the API sends with every answer, besides the content's type and length."""
+        return {}
+
+    def _send(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in self.response_headers().items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
 
 
 class LocalServer:

@@ -1,12 +1,10 @@
 """A stand-in for the few Stripe API endpoints the orders app calls, served on a local port for tests."""
 
-import json
 import re
 import secrets
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl
 
-from tests.standin import LocalServer
+from tests.standin import JSONHandler, LocalServer
 
 
 def _nested(flat):
@@ -77,18 +75,9 @@ class FakeStripe(LocalServer):
     def _handler(self):
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def _send(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.send_header("Request-Id", f"req_{secrets.token_hex(6)}")
-                self.end_headers()
-                self.wfile.write(data)
+        class Handler(JSONHandler):
+            def response_headers(self):
+                return {"Request-Id": f"req_{secrets.token_hex(6)}"}
 
             def _record(self, form=None):
                 with fake.lock:
