@@ -55,6 +55,15 @@ def products_section():
     )
 
 
+@hooks.register("search_vocabulary")
+def category_and_certificate_names(locale):
+    """Words "did you mean" may offer besides page titles (home.search.vocabulary)."""
+    texts = list(Category.objects.filter(locale=locale).values_list("name", flat=True))
+    for name, short_name in CertificationType.objects.filter(locale=locale).values_list("name", "short_name"):
+        texts += [name, short_name]
+    return texts
+
+
 def catalogue_search_url(locale, query):
     """The catalogue filtered by the search words: every matching product, with the filters."""
     return f"/{locale.language_code}/products/?{urlencode({'q': query})}"

@@ -72,8 +72,9 @@ _VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")  # words of three letters or more
 
 
 def vocabulary(locale):
-    """The distinct lower-case words of the locale's live page titles, category and certification
-    names and of the search glossary: the spellings "did you mean" may offer."""
+    """The distinct lower-case words of the locale's live page titles, of the names apps give through
+    the `search_vocabulary` hook (categories, certification types) and of the search glossary: the
+    spellings "did you mean" may offer."""
     from .page_cache import current_generation, generation_memo
 
     def load():
@@ -86,13 +87,10 @@ def vocabulary(locale):
 def _read_vocabulary(locale):
     from wagtail.models import Page
 
-    from catalog.models import Category, CertificationType
-
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     texts = list(pages.values_list("title", flat=True))
-    texts += Category.objects.filter(locale=locale).values_list("name", flat=True)
-    for name, short_name in CertificationType.objects.filter(locale=locale).values_list("name", "short_name"):
-        texts += [name, short_name]
+    for hook in hooks.get_hooks("search_vocabulary"):  # apps add their names (categories, certificates)
+        texts += hook(locale)
     words = {word.lower() for text in texts for word in _VOCABULARY_WORD.findall(text)}
     return sorted(words | glossary_words())
 
