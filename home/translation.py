@@ -16,7 +16,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-from wagtail_localize.synctree import create_aliases_for_new_page, synchronize_tree
+from wagtail_localize.synctree import PageIndex, create_aliases_for_new_page, synchronize_tree
 
 
 def ensure_locales():
@@ -35,10 +35,15 @@ def ensure_locales():
 
 
 def sync_locale_trees():
-    """Give every page of the default locale its copy (an alias) in every other locale."""
+    """Give every page of the default locale its copy (an alias) in every other locale.
+
+    The tree is read once for all locales (several queries per page): syncing one locale only adds
+    aliases in that locale, which the others' syncs do not look at.
+    """
     default = Locale.get_default()
+    page_index = PageIndex.from_database().sort_by_tree_position()
     for sync in LocaleSynchronization.objects.select_related("locale", "sync_from"):
-        synchronize_tree(sync.sync_from, sync.locale)
+        synchronize_tree(sync.sync_from, sync.locale, page_index=page_index)
     return default
 
 

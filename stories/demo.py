@@ -20,7 +20,7 @@ from catalog.demo import images as drawings
 from catalog.models import ProductPage, VendorIndexPage, VendorPage
 from home.models import HomeFeaturedCollection, HomeFeaturedStory, HomePage
 from home.setup import ensure_home_page
-from home.translation import ensure_locales, sync_locale_trees, translate
+from home.translation import create_locale_copies, ensure_locales, translate
 
 from .models import (
     CollectionPage,
@@ -441,8 +441,11 @@ class _Builder:
         existing = model.objects.child_of(parent).filter(slug=slug, locale=self.locale).first()
         if existing is not None:
             return existing, False
-        page = parent.add_child(instance=model(slug=slug, locale=self.locale, **fields))
-        page.save_revision().publish()
+        with transaction.atomic():
+            page = parent.add_child(instance=model(slug=slug, locale=self.locale, **fields))
+            page.save_revision().publish()
+            # Pages made in code get no wagtail-localize hooks, so their locale copies are made here.
+            create_locale_copies(page)
         return model.objects.get(pk=page.pk), True
 
     def translate_once(self, page, strings):
@@ -576,7 +579,6 @@ def create_demo_stories():
         for key, model in (("stories", StoryIndexPage), ("events", EventIndexPage)):
             spec = INDEXES[key]
             indexes[key], _ = builder.child(home, model, key, title=spec["title"][0], intro=spec["intro"][0])
-    sync_locale_trees()
     for key, spec in INDEXES.items():
         builder.translate_once(indexes[key], dict([spec["title"], spec["intro"]]))
 
@@ -664,8 +666,6 @@ def create_demo_stories():
                 home.featured_collections.add(HomeFeaturedCollection(collection=collection))
             home.save_revision().publish()
 
-    # Pages made in code get no wagtail-localize hooks, so their locale copies are made here.
-    sync_locale_trees()
     for page, strings in [*stories, *collections, *events]:
         builder.translate_once(page, strings)
     ensure_editorial_setup()

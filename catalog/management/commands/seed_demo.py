@@ -169,9 +169,10 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             home = self._fill_home(home, vendors, products)
-        # Pages made in code get no admin hooks, so their locale copies (aliases) are made here.
-        sync_locale_trees()
         self._translate_pages(home, products_index, makers_index, standard_pages, vendors, products)
+        # Pages made in code get no admin hooks, so the pages left untranslated get their locale
+        # copies (aliases) here, after the translations: an alias made first would be replaced.
+        sync_locale_trees()
         return self._admin_user()
 
     def _index_references(self):
