@@ -2,8 +2,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-# No byte-compiling at install: Python compiles what it imports, a fraction of what is installed.
+# Packages are installed with uv (pinned here), which installs the same pinned requirements as pip
+# in a fraction of the time; it does not byte-compile either: Python compiles what it imports.
+UV_VERSION ?= 0.13.9
 PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 $(VENV)/bin/pip
+UV_PIP := $(VENV)/bin/uv pip install --quiet --python $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= storefront.settings.dev
@@ -14,21 +17,23 @@ TEST_WORKERS ?= auto
 
 run: install messages migrate demo serve
 
+# Django's system checks and the missing-migrations check run as tests (tests/test_project_checks.py).
 test: install-dev messages
-	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py check
-	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=storefront.settings.test $(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt $(VENV)/bin/activate
-	$(PIP) install --quiet --no-compile -r requirements.txt
+$(VENV)/bin/uv: $(VENV)/bin/activate
+	$(PIP) install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/uv
+	$(UV_PIP) -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/activate
-	$(PIP) install --quiet --no-compile -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/bin/uv
+	$(UV_PIP) -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
