@@ -65,7 +65,7 @@ def register_readiness_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_translation_dashboard_menu_item():
     return CuratorMenuItem(
-        _("Translations"),
+        _("Translation status"),
         reverse("translation_dashboard:index"),
         name="translation-dashboard",
         icon_name="globe",

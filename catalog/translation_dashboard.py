@@ -77,14 +77,18 @@ def counts(default_locale, locales):
     )
     aggregates = {"total": Count("pk")}
     for locale in locales:
-        for state in STATES:
+        for state in (MISSING, STALE):  # the third is what is left
             aggregates[f"{state}_{locale.pk}"] = Count("pk", filter=Q(**{f"state_{locale.pk}": state}))
     result = pages.aggregate(**aggregates)
     table = {}
     for locale in locales:
-        row = {state: result[f"{state}_{locale.pk}"] for state in STATES}
-        row["total"] = result["total"]
-        row["translated"] = row[UP_TO_DATE] + row[STALE]
+        row = {
+            "total": result["total"],
+            MISSING: result[f"missing_{locale.pk}"],
+            STALE: result[f"stale_{locale.pk}"],
+        }
+        row["translated"] = row["total"] - row[MISSING]
+        row[UP_TO_DATE] = row["translated"] - row[STALE]
         table[locale] = row
     return table
 
@@ -154,7 +158,7 @@ def translation_dashboard_view(request):
         request,
         "catalog/admin/translation_dashboard.html",
         {
-            "page_title": _("Translations"),
+            "page_title": _("Translation status"),
             "header_icon": "globe",
             "default_locale": default_locale,
             "summary": [{"locale": locale, **table[locale]} for locale in locales],

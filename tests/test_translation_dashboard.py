@@ -209,5 +209,5 @@ def test_curators_see_it_in_the_menu_in_indonesian(curator_client, curator):  # 
     dashboard = curator_client.get("/admin/").content.decode()
     assert URL in dashboard
     body = soup(curator_client.get(URL))
-    assert "Terjemahan" in body.title.get_text()
+    assert "Status terjemahan" in body.title.get_text()
     assert "Usang" in body.select_one("[data-translation-summary] thead").get_text()
