@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import TranslationSource
 
 from catalog import translation_dashboard
 from tests import factories
@@ -125,6 +126,11 @@ def test_editing_the_source_makes_its_translations_stale_until_synced(curator_cl
     rows = listed(curator_client.get(URL, {"locale": "id", "state": "stale"}))
     id_scarf = scarf.get_translation(factories.locale("id"))
     assert rows == {scarf.pk: ("stale", reverse("wagtailadmin_pages:edit", args=[id_scarf.pk]))}
+    stale_row = soup(curator_client.get(URL, {"locale": "id", "state": "stale"})).select_one("tr[data-page]")
+    sync_url = stale_row.select("a.button")[1]["href"]  # wagtail-localize's "Sync translated pages"
+    source = TranslationSource.objects.get(object_id=scarf.translation_key, locale=scarf.locale)
+    assert sync_url == reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert curator_client.get(sync_url).status_code == 200
     up_to_date = listed(curator_client.get(URL, {"locale": "id", "state": "up_to_date"}))
     assert up_to_date[shirt.pk] == ("up_to_date", reverse("wagtailadmin_pages:edit", args=[id_shirt.pk]))
     assert scarf.pk not in up_to_date
