@@ -144,6 +144,23 @@ def test_editing_the_source_makes_its_translations_stale_until_synced(curator_cl
     assert listed(curator_client.get(URL, {"locale": "ja", "state": "stale"})).keys() == {scarf.pk}
 
 
+def test_a_translation_made_without_wagtail_localize_counts_and_goes_stale(curator_client, pages):
+    scarf = pages["scarf"]
+    arabic = factories.locale("ar")
+    before = summary(curator_client.get(URL))["ar"]
+    scarf.get_translation(arabic).delete()  # the alias, replaced by a copy edited by hand
+    copy = scarf.copy_for_translation(arabic)
+    copy.title = "وشاح حريري باتيك"
+    factories.publish(copy)
+    assert not TranslationSource.objects.filter(object_id=scarf.translation_key).exists()
+
+    counts = summary(curator_client.get(URL))["ar"]
+    assert counts == expected_counts("ar")
+    assert (counts["translated"], counts["stale"]) == (before["translated"] + 1, 0)
+    edit_and_publish(factories.fresh(scarf), summary="Hand-drawn batik on Malang silk")
+    assert summary(curator_client.get(URL))["ar"] == expected_counts("ar", stale_keys=[scarf.translation_key])
+
+
 def test_missing_rows_link_to_translate_and_translations_to_the_editor(curator_client, pages):
     scarf, shirt = pages["scarf"], pages["shirt"]
     ja_scarf = factories.translate_page(scarf, "ja", {"Batik silk scarf": "バティックのシルクスカーフ"})
