@@ -127,6 +127,7 @@ def _links(page, locale):
 
 
 def translation_dashboard_view(request):
+    """Counts for every locale, then one locale's pages (?locale=, ?state=, ?p=), for curators only."""
     if not is_curator(request.user):
         raise PermissionDenied
     default_locale = Locale.get_default()
