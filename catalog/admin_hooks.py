@@ -1,4 +1,4 @@
-"""Admin hooks that narrow a maker's account to its own maker, and add the curators' onboarding and report.
+"""Admin hooks that narrow a maker's account to its own maker, and add the curators' onboarding and reports.
 
 Wagtail's page and collection permissions already refuse other makers' pages and images; these
 hooks close what permissions do not cover (the page chooser lists every page) and hide menus a
@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import admin_scope, admin_views
+from . import admin_scope, admin_views, translation_dashboard
 from .permissions import is_curator
 
 # Menus a maker never needs; Wagtail shows some of them (e.g. Reports) to anyone with a page permission.
@@ -25,7 +25,14 @@ def register_catalog_admin_urls():
         path("onboard/", admin_views.onboard_view, name="onboard"),
         path("readiness/", admin_views.readiness_view, name="readiness"),
     ]
-    return [path("makers/", include((urls, "catalog_admin"), namespace="catalog_admin"))]
+    dashboard = [path("", translation_dashboard.translation_dashboard_view, name="index")]
+    return [
+        path("makers/", include((urls, "catalog_admin"), namespace="catalog_admin")),
+        path(
+            "translation-status/",
+            include((dashboard, "translation_dashboard"), namespace="translation_dashboard"),
+        ),
+    ]
 
 
 class CuratorMenuItem(MenuItem):
@@ -52,6 +59,17 @@ def register_readiness_menu_item():
         name="export-readiness",
         icon_name="tasks",
         order=260,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_dashboard_menu_item():
+    return CuratorMenuItem(
+        _("Translation status"),
+        reverse("translation_dashboard:index"),
+        name="translation-dashboard",
+        icon_name="globe",
+        order=270,
     )
 
 

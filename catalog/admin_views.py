@@ -150,6 +150,7 @@ class CuratorDashboardPanel(Component):
         return {
             "onboard_url": reverse("catalog_admin:onboard"),
             "report_url": reverse("catalog_admin:readiness"),
+            "translations_url": reverse("translation_dashboard:index"),
         }
 
 
