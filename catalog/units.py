@@ -5,7 +5,7 @@ has six forms); templates wrap the result in <bdi> so right-to-left text keeps t
 """
 
 from django.utils.formats import number_format
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from .models import Unit
 
@@ -22,6 +22,26 @@ QUANTITIES = {
     Unit.KG: ngettext_lazy("%(quantity)s kg", "%(quantity)s kg", "count"),
     Unit.CONTAINERS: ngettext_lazy("%(quantity)s 20' container", "%(quantity)s 20' containers", "count"),
 }
+
+
+# What a price is for: the product's own unit, as its minimum order and price tiers are counted.
+PRICES_PER = {
+    Unit.PIECES: pgettext_lazy("price", "per piece"),
+    Unit.SETS: pgettext_lazy("price", "per set"),
+    Unit.PAIRS: pgettext_lazy("price", "per pair"),
+    Unit.JARS: pgettext_lazy("price", "per jar"),
+    Unit.POUCHES: pgettext_lazy("price", "per pouch"),
+    Unit.BAGS: pgettext_lazy("price", "per bag"),
+    Unit.TINS: pgettext_lazy("price", "per tin"),
+    Unit.TUBES: pgettext_lazy("price", "per tube"),
+    Unit.KG: pgettext_lazy("price", "per kg"),
+    Unit.CONTAINERS: pgettext_lazy("price", "per 20' container"),
+}
+
+
+def price_per(unit):
+    """"per kg" for a product sold by the kg: what its price is for, in the reader's language."""
+    return str(PRICES_PER.get(unit, pgettext_lazy("price", "per unit")))
 
 
 def quantity_with_unit(count, unit):

@@ -10,7 +10,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from catalog.fields import from_minor_units
-from catalog.units import quantity_with_unit
+from catalog.units import price_per, quantity_with_unit
 from home.page_urls import page_urls
 
 register = template.Library()
@@ -165,6 +165,12 @@ def money(minor_units, currency="USD"):
 def quantity(count, unit):
     """500, "pouches" → '500 pouches' in the reader's language and plural (catalog.units)."""
     return quantity_with_unit(count, unit)
+
+
+@register.filter
+def per_unit(unit):
+    """"kg" → 'per kg': what a price is for, in the reader's language (catalog.units)."""
+    return price_per(unit)
 
 
 # Open Graph wants one large image; the first of these a page has is the one that represents it.
