@@ -41,7 +41,7 @@ class OrderStatusForm(WagtailAdminModelForm):
         )
         for name in ("carrier", "tracking_number"):
             self.fields[name].help_text = _("Needed when the samples are shipped.")
-        self._previous_status = current
+        self.previous_status = current
 
     def clean(self):
         cleaned = super().clean()
@@ -57,7 +57,7 @@ class OrderStatusForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         order = super().save(commit=False)
-        changed = order.status != self._previous_status
+        changed = order.status != self.previous_status
         became_paid = changed and order.status == OrderStatus.PAID
         if became_paid:
             order.paid_at = timezone.now()
@@ -136,6 +136,32 @@ class SampleOrderStatusView(EditView):
     # A maker changes only orders holding its samples alone: others are not found.
     def get_queryset(self):
         return orders_movable_by(self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        # One transaction from the check below to the save, holding the order's row lock.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+    def is_valid(self, form):
+        # The status read again under a row lock: when someone moved the order after this request
+        # read it, their move stands and this one is refused, so no move skips the pipeline and
+        # the buyer is never told of a status the order did not reach.
+        valid = super().is_valid(form)
+        status_now = (
+            SampleOrder.objects.select_for_update()
+            .filter(pk=self.object.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        if valid and status_now != form.previous_status:
+            form.add_error(
+                "status",
+                _("Someone changed the status of this order meanwhile. Open the order again to see it."),
+            )
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            valid = False
+        return valid
 
 
 class SampleOrderHistoryView(HistoryView):

@@ -10,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
+from orders.admin_views import OrderStatusForm
 from orders.models import OrderMail, OrderStatus, SampleOrder
 from tests import factories
 from tests.orders.conftest import CONTACT
@@ -232,6 +233,30 @@ def test_a_maker_cannot_move_another_makers_order_nor_one_shared_with_another_ma
     move(client, capture, shared, "shipped", carrier="JNE", tracking_number="X1")
     assert SampleOrder.objects.get(pk=shared.pk).status == OrderStatus.SHIPPED
     assert to("shared@example.com")[0].subject == f"Your sample order {shared.reference}: Shipped"
+
+
+def test_a_move_made_meanwhile_by_someone_else_stands(
+    client, two_makers, invoice_mode, people, monkeypatch, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    order = check_out(capture, [(two_makers["burner"], 1)])
+    SampleOrder.objects.filter(pk=order.pk).update(status=OrderStatus.PAID)
+    mail.outbox.clear()
+    client.force_login(people["kabut"])
+    validate = OrderStatusForm.clean
+
+    def curator_cancels_meanwhile(form):
+        # Between the maker's request reading the order and saving its move.
+        SampleOrder.objects.filter(pk=order.pk).update(status=OrderStatus.CANCELLED)
+        return validate(form)
+
+    monkeypatch.setattr(OrderStatusForm, "clean", curator_cancels_meanwhile)
+    response = move(client, capture, order, "shipped", carrier="JNE", tracking_number="X1")
+
+    assert response.status_code == 200
+    assert "Someone changed the status of this order meanwhile" in response.content.decode()
+    assert SampleOrder.objects.get(pk=order.pk).status == OrderStatus.CANCELLED
+    assert mail.outbox == [] and not OrderMail.objects.filter(status=OrderStatus.SHIPPED).exists()
 
 
 def broken_smtp(self, messages):
