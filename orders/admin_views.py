@@ -18,16 +18,17 @@ from home.templatetags.site_tags import money
 from storefront.csvcells import SafeSpreadsheetExportMixin
 
 from .models import OrderStatus, SampleOrder, admin_transitions
-from .permissions import orders_for_user, visible_lines
-from .services import CONTACT_FIELDS
+from .permissions import orders_for_user, orders_movable_by, visible_lines
+from .services import CONTACT_FIELDS, owe_status_mail
 
 
 class OrderStatusForm(WagtailAdminModelForm):
-    """Only the status can be changed, and only along the moves this person may make."""
+    """Only the status can be changed, and only along the moves this person may make; shipping
+    takes the carrier and the tracking number, which the buyer is sent."""
 
     class Meta:
         model = SampleOrder
-        fields = ["status"]
+        fields = ["status", "carrier", "tracking_number"]
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -38,11 +39,26 @@ class OrderStatusForm(WagtailAdminModelForm):
             label=_("Status"),
             choices=[(current, labels[current]), *[(status, labels[status]) for status in allowed]],
         )
-        self._previous_status = current
+        for name in ("carrier", "tracking_number"):
+            self.fields[name].help_text = _("Needed when the samples are shipped.")
+        self.previous_status = current
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == OrderStatus.SHIPPED:
+            for name in ("carrier", "tracking_number"):
+                if not (cleaned.get(name) or "").strip():
+                    self.add_error(name, _("Give the carrier and the tracking number of the shipment."))
+        else:
+            # Only shipping sets them: another move leaves them as they were.
+            for name in ("carrier", "tracking_number"):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
 
     def save(self, commit=True):
         order = super().save(commit=False)
-        became_paid = order.status == OrderStatus.PAID and self._previous_status != OrderStatus.PAID
+        changed = order.status != self.previous_status
+        became_paid = changed and order.status == OrderStatus.PAID
         if became_paid:
             order.paid_at = timezone.now()
         if commit:
@@ -52,6 +68,8 @@ class OrderStatusForm(WagtailAdminModelForm):
                 from .services import _enqueue_paid_notifications
 
                 transaction.on_commit(lambda: _enqueue_paid_notifications(order.pk))
+            elif changed:
+                owe_status_mail(order.pk, order.status)
         return order
 
 
@@ -79,7 +97,15 @@ class SampleOrderInspectView(InspectView):
         return get_object_or_404(orders_for_user(self.request.user), pk=self.pk)
 
     def get_fields(self):
-        fields = ["reference", "status", "created_at", "paid_at", *CONTACT_FIELDS]
+        fields = [
+            "reference",
+            "status",
+            "carrier",
+            "tracking_number",
+            "created_at",
+            "paid_at",
+            *CONTACT_FIELDS,
+        ]
         if is_curator(self.request.user):
             fields += ["language", "stripe_session_id", "payment_flagged", "flag_reason", "paid_notified_at"]
         return fields
@@ -87,6 +113,7 @@ class SampleOrderInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         curator = is_curator(self.request.user)
+        movable = orders_movable_by(self.request.user).filter(pk=self.object.pk).exists()
         lines = list(visible_lines(self.request.user, self.object))
         context.update(
             {
@@ -94,15 +121,47 @@ class SampleOrderInspectView(InspectView):
                 "is_curator": curator,
                 "own_total": sum(line.line_total for line in lines),
                 "status_form": OrderStatusForm(instance=self.object, for_user=self.request.user),
-                "can_change_status": bool(admin_transitions(self.object.status, curator)),
+                "can_change_status": bool(admin_transitions(self.object.status, curator)) and movable,
+                "moved_by_curators": not movable,
+                # E-mails of an invoice order or a status change that the mail server refused.
+                "unsent_mails": list(self.object.mails.filter(sent_at__isnull=True, attempts__gt=0))
+                if curator
+                else [],
             }
         )
         return context
 
 
 class SampleOrderStatusView(EditView):
+    # A maker changes only orders holding its samples alone: others are not found.
     def get_queryset(self):
-        return orders_for_user(self.request.user)
+        return orders_movable_by(self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        # One transaction from the check below to the save, holding the order's row lock.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
+
+    def is_valid(self, form):
+        # The status read again under a row lock: when someone moved the order after this request
+        # read it, their move stands and this one is refused, so no move skips the pipeline and
+        # the buyer is never told of a status the order did not reach.
+        valid = super().is_valid(form)
+        status_now = (
+            SampleOrder.objects.select_for_update()
+            .filter(pk=self.object.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        if valid and status_now != form.previous_status:
+            form.add_error(
+                "status",
+                _("Someone changed the status of this order meanwhile. Open the order again to see it."),
+            )
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            valid = False
+        return valid
 
 
 class SampleOrderHistoryView(HistoryView):

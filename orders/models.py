@@ -14,6 +14,7 @@ from catalog.fields import MinorUnitsField
 class OrderStatus(models.TextChoices):
     PENDING_PAYMENT = "pending_payment", _("Pending payment")
     AWAITING_INVOICE = "awaiting_invoice", _("Awaiting invoice")
+    INVOICE_SENT = "invoice_sent", _("Invoice sent")
     PAID = "paid", _("Paid")
     SHIPPED = "shipped", _("Shipped")
     DELIVERED = "delivered", _("Delivered")
@@ -24,18 +25,21 @@ class OrderStatus(models.TextChoices):
 
 # The order pipeline, in one place. The site's own moves are not offered in the admin: to paid is
 # the webhook's (also from expired: money Stripe received wins over the expiry), to expired is
-# expire_pending_orders'. Every other move is made by people in the admin.
+# expire_pending_orders'. Every other move is made by people in the admin. An invoice order goes
+# awaiting invoice -> invoice sent -> paid -> shipped -> delivered (or cancelled before it is paid).
 TRANSITIONS = {
     OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED, OrderStatus.EXPIRED},
     OrderStatus.EXPIRED: {OrderStatus.PAID, OrderStatus.CANCELLED},
-    OrderStatus.AWAITING_INVOICE: {OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.AWAITING_INVOICE: {OrderStatus.INVOICE_SENT, OrderStatus.PAID, OrderStatus.CANCELLED},
+    OrderStatus.INVOICE_SENT: {OrderStatus.PAID, OrderStatus.CANCELLED},
     OrderStatus.PAID: {OrderStatus.SHIPPED, OrderStatus.CANCELLED, OrderStatus.REFUNDED},
     OrderStatus.SHIPPED: {OrderStatus.DELIVERED, OrderStatus.REFUNDED},
     OrderStatus.DELIVERED: {OrderStatus.REFUNDED},
     OrderStatus.CANCELLED: set(),
     OrderStatus.REFUNDED: set(),
 }
-# Moves a maker may make on an order holding its samples; curators may make any admin move.
+# Moves a maker may make on an order holding only its samples (orders.permissions.orders_movable_by);
+# curators may make any admin move.
 VENDOR_TRANSITIONS = {(OrderStatus.PAID, OrderStatus.SHIPPED), (OrderStatus.SHIPPED, OrderStatus.DELIVERED)}
 AUTOMATIC_TRANSITIONS = {
     (OrderStatus.PENDING_PAYMENT, OrderStatus.PAID),
@@ -154,6 +158,9 @@ class SampleOrder(models.Model):
     paid_notify_error = models.TextField(_("payment e-mail error"), blank=True, editable=False)
     # Set while one process sends them, so no other sends them too (storefront.mail.send_once).
     paid_notify_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Given by whoever marks the order shipped; the buyer's e-mail and order page show them.
+    carrier = models.CharField(_("carrier"), max_length=80, blank=True)
+    tracking_number = models.CharField(_("tracking number"), max_length=80, blank=True)
 
     class Meta:
         verbose_name = _("sample order")
@@ -200,6 +207,31 @@ class OrderLine(models.Model):
 
     def __str__(self):
         return f"{self.quantity} × {self.product_name}"
+
+
+class OrderMail(models.Model):
+    """E-mails owed about an order, one row per status the order reached: for an invoice order's
+    `awaiting_invoice` the buyer's confirmation, each maker's lines and the trade office's copy; for
+    a later status the buyer's news of it. Sent once by storefront.mail.send_once (the unique status
+    per order keeps a change from being told twice); resend_order_notifications sends what failed."""
+
+    order = models.ForeignKey(SampleOrder, on_delete=models.CASCADE, related_name="mails")
+    status = models.CharField(_("status"), max_length=20, choices=OrderStatus.choices)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("order e-mail")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "status"], name="orders_ordermail_once_per_status")
+        ]
+
+    def __str__(self):
+        return f"{self.order} {self.status}"
 
 
 class PaymentEvent(models.Model):

@@ -35,6 +35,19 @@ def orders_for_user(user, queryset=None):
     return queryset.filter(Exists(own_lines)).annotate(visible_total=Subquery(own_total))
 
 
+def orders_movable_by(user, queryset=None):
+    """Orders whose status the user may change: every order for curators; for a maker, only orders
+    whose lines are all its own. An order holding other makers' samples (or a line whose maker is
+    gone) is moved by curators: its maker sees it, but one maker's move would speak for the others."""
+    orders = orders_for_user(user, queryset)
+    keys = vendor_keys_for_user(user)
+    if keys is None:
+        return orders
+    # exclude() on the nullable key also counts lines without a maker as someone else's.
+    others = OrderLine.objects.filter(order=OuterRef("pk")).exclude(vendor_translation_key__in=keys)
+    return orders.exclude(Exists(others))
+
+
 class SampleOrderPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action not in ADMIN_ACTIONS or not (user.is_authenticated and user.is_active):
@@ -42,9 +55,8 @@ class SampleOrderPermissionPolicy(ModelPermissionPolicy):
         return is_curator(user) or bool(vendor_keys_for_user(user))
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action) and orders_for_user(user).filter(pk=instance.pk).exists()
-        )
+        orders = orders_movable_by(user) if action == "change" else orders_for_user(user)
+        return self.user_has_permission(user, action) and orders.filter(pk=instance.pk).exists()
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, action, instance) for action in actions)
@@ -52,7 +64,7 @@ class SampleOrderPermissionPolicy(ModelPermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not any(action in ADMIN_ACTIONS for action in actions):
             return SampleOrder.objects.none()
-        return orders_for_user(user)
+        return orders_for_user(user) if "view" in actions else orders_movable_by(user)
 
     def users_with_any_permission(self, actions):
         users = get_user_model().objects.filter(is_active=True)

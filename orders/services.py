@@ -10,7 +10,7 @@ from wagtail.log_actions import log
 
 from . import payments
 from .box import totals
-from .models import OrderLine, OrderStatus, PaymentEvent, SampleOrder
+from .models import OrderLine, OrderMail, OrderStatus, PaymentEvent, SampleOrder
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +68,36 @@ def place_order(box_lines, contact, language, key):
 
 
 def use_invoice(order):
-    SampleOrder.objects.filter(pk=order.pk, status=OrderStatus.PENDING_PAYMENT).update(
-        status=OrderStatus.AWAITING_INVOICE
-    )
+    """Leave the order to be paid by invoice; once committed, the buyer, each maker and the trade
+    office are e-mailed (orders.tasks.send_order_mail)."""
+    with transaction.atomic():
+        moved = SampleOrder.objects.filter(pk=order.pk, status=OrderStatus.PENDING_PAYMENT).update(
+            status=OrderStatus.AWAITING_INVOICE
+        )
+        if moved:
+            owe_status_mail(order.pk, OrderStatus.AWAITING_INVOICE)
     order.refresh_from_db()
     return order
+
+
+# Paid has its own e-mails (orders.tasks.send_paid_notifications), sent for a card or an invoice.
+STATUSES_WITHOUT_MAIL = {OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, OrderStatus.EXPIRED}
+
+
+def owe_status_mail(order_id, status):
+    """Record, in the current transaction, the e-mails owed because the order reached `status`, and
+    send them once it commits. Reaching a status twice owes nothing more."""
+    if status in STATUSES_WITHOUT_MAIL:
+        return
+    owed, created = OrderMail.objects.get_or_create(order_id=order_id, status=status)
+    if created:
+        transaction.on_commit(lambda: _enqueue_order_mail(owed.pk))
+
+
+def _enqueue_order_mail(mail_id):
+    from .tasks import notify_order_mail
+
+    notify_order_mail.enqueue(mail_id)
 
 
 def _value(obj, key, default=None):

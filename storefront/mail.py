@@ -1,7 +1,8 @@
 """E-mails that must reach people exactly once, and subject lines that any text can go into.
 
-Inquiries (the maker's and the buyer's e-mails) and paid sample orders (the buyer's and each
-maker's) use `send_once`; their resend commands try again what the mail server refused.
+Inquiries (the maker's and the buyer's e-mails), paid sample orders (the buyer's and each
+maker's) and the e-mails owed for an invoice order or an order's new status (orders.OrderMail) use
+`send_once`; their resend commands try again what the mail server refused.
 """
 
 import logging

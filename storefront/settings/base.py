@@ -388,6 +388,8 @@ INQUIRY_RATE_LIMIT_PER_EMAIL = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_EMAIL"
 INQUIRY_RATE_LIMIT_PER_IP = int(os.environ.get("INQUIRY_RATE_LIMIT_PER_IP", "60"))
 # Where a maker's inquiry goes when it has no private e-mail.
 INQUIRY_FALLBACK_EMAIL = os.environ.get("INQUIRY_FALLBACK_EMAIL", "") or DEFAULT_FROM_EMAIL
+# Where the trade office gets each sample order to be paid by invoice; empty: no such e-mail.
+TRADE_OFFICE_EMAIL = os.environ.get("TRADE_OFFICE_EMAIL", "")
 # How long the thank-you link after an inquiry works, in seconds.
 INQUIRY_THANKS_MAX_AGE = int(os.environ.get("INQUIRY_THANKS_MAX_AGE", str(7 * 24 * 3600)))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -140,17 +140,33 @@ def test_curator_sees_everything(client, admin_setup):
     assert admin_setup["only_renyah"].reference in body
 
 
-def test_maker_can_ship_but_not_cancel(client, admin_setup):
+def test_maker_can_ship_but_not_cancel(client, admin_setup, two_makers):
     client.force_login(admin_setup["kabut_user"])
-    pk = admin_setup["mixed"].pk
+    pk = make_order((two_makers["burner"], 2), name="Kabut Only Buyer").pk
     inspect = client.get(f"/admin/sample_orders/inspect/{pk}/").content.decode()
     assert 'value="shipped"' in inspect and 'value="cancelled"' not in inspect
     client.post(f"/admin/sample_orders/edit/{pk}/", {"status": "cancelled"})
     assert SampleOrder.objects.get(pk=pk).status == OrderStatus.PAID
-    client.post(f"/admin/sample_orders/edit/{pk}/", {"status": "shipped"})
+    client.post(
+        f"/admin/sample_orders/edit/{pk}/", {"status": "shipped", "carrier": "JNE", "tracking_number": "X1"}
+    )
     assert SampleOrder.objects.get(pk=pk).status == OrderStatus.SHIPPED
     client.post(f"/admin/sample_orders/edit/{pk}/", {"status": "paid"})
     assert SampleOrder.objects.get(pk=pk).status == OrderStatus.SHIPPED
+
+
+def test_maker_cannot_move_an_order_shared_with_another_maker(client, admin_setup):
+    client.force_login(admin_setup["kabut_user"])
+    pk = admin_setup["mixed"].pk
+    inspect = client.get(f"/admin/sample_orders/inspect/{pk}/").content.decode()
+    assert 'value="shipped"' not in inspect
+    response = client.post(
+        f"/admin/sample_orders/edit/{pk}/",
+        {"status": "shipped", "carrier": "JNE", "tracking_number": "X1"},
+        follow=True,
+    )
+    assert response.status_code == 404
+    assert SampleOrder.objects.get(pk=pk).status == OrderStatus.PAID
 
 
 def test_curator_can_refund_and_mark_invoice_paid(client, admin_setup, django_capture_on_commit_callbacks):

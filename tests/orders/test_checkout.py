@@ -42,7 +42,7 @@ def test_invoice_mode_journey(client, two_makers, zones, settings):
     assert "an invoice for the samples and shipping will follow" in html
     assert "US$73.00" in html
     assert client.get("/en/samples/").context["sample_box_count"] == 0
-    assert mail.outbox == []  # nothing is paid yet
+    assert mail.outbox == []  # sent once the order is committed: tests/orders/test_invoice_orders.py
 
 
 def test_order_page_needs_a_valid_token(client, two_makers, zones):

@@ -1,24 +1,31 @@
-"""Send the payment e-mails of every paid sample order whose buyer and makers have not been told yet
-(after an SMTP outage, say)."""
+"""Send the e-mails of sample orders that the mail server refused (after an SMTP outage, say): the
+payment e-mails of paid orders, and those owed for an invoice order or a status change (OrderMail)."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from orders.models import SampleOrder
-from orders.tasks import send_paid_notifications
+from orders.models import OrderMail, SampleOrder
+from orders.tasks import send_order_mail, send_paid_notifications
 
 
 class Command(BaseCommand):
-    help = "Re-send the payment e-mails of paid sample orders whose e-mails have not been sent."
+    help = "Re-send the e-mails of sample orders (payment, invoice order, status change) not sent yet."
 
     def handle(self, *args, **options):
-        pending = list(
+        paid = list(
             SampleOrder.objects.filter(paid_at__isnull=False, paid_notified_at__isnull=True)
             .order_by("paid_at")
             .values_list("pk", flat=True)
         )
-        sent = sum(send_paid_notifications(order_id) for order_id in pending)
+        owed = list(
+            OrderMail.objects.filter(sent_at__isnull=True)
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)
+        )
+        sent = sum(send_paid_notifications(order_id) for order_id in paid)
+        sent += sum(send_order_mail(mail_id) for mail_id in owed)
+        pending = paid + owed
         failed = len(pending) - sent
         self.stdout.write(
             _("Pending: %(pending)s, sent: %(sent)s, failed: %(failed)s")
