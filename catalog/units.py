@@ -40,7 +40,7 @@ PRICES_PER = {
 
 
 def price_per(unit):
-    """"per kg" for a product sold by the kg: what its price is for, in the reader's language."""
+    """What a price of a product sold in `unit` is for ("per kg"), in the reader's language."""
     return str(PRICES_PER.get(unit, pgettext_lazy("price", "per unit")))
 
 

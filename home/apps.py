@@ -10,3 +10,7 @@ class HomeConfig(AppConfig):
         from . import checks, page_cache, sites  # noqa: F401  (checks: registers them; sites: its receivers)
 
         page_cache.connect_signals()
+
+        from storefront.images import encode_avif_at_configured_speed
+
+        encode_avif_at_configured_speed()

@@ -10,6 +10,7 @@ builds every upload form (single, multiple, replacing a file) on `WAGTAILIMAGES_
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +59,26 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = DecodedImageField(
                 label=field.label, required=field.required, widget=field.widget
             )
+
+
+def encode_avif_at_configured_speed():
+    """Make every AVIF that Pillow writes (Wagtail's `format-avif` renditions) at libavif's speed
+    `settings.IMAGE_AVIF_SPEED`.
+
+    Wagtail passes only a quality to Pillow, so Pillow encodes at its default speed, 6: on this
+    project's 2-core machine about 0.7 s for a 360 px card and 1.2 s for a 720 px one, which a
+    buyer's first view of a page (or a publish) waits for. At speed 8 a photo's AVIF is made about
+    three times faster and is about 3 % larger (measured at Wagtail's quality 61). The speed goes
+    in through Pillow's own plugin registry (`register_save`) as a default save parameter.
+    """
+    from PIL import AvifImagePlugin  # noqa: F401 - registers Pillow's AVIF writer
+
+    save = PILImage.SAVE["AVIF"]
+    save = getattr(save, "pillow_save", save)  # registered once, however often this is called
+
+    def save_avif(image, fp, filename):
+        image.encoderinfo.setdefault("speed", settings.IMAGE_AVIF_SPEED)
+        return save(image, fp, filename)
+
+    save_avif.pillow_save = save
+    PILImage.register_save("AVIF", save_avif)

@@ -63,3 +63,20 @@ def test_pictures_offer_avif_and_webp_with_a_sized_jpeg_fallback(client, setting
     card = re.search(r"<picture>.*?</picture>", client.get("/en/products/").content.decode(), re.S).group(0)
     assert card.count("<source") == 2
     assert 'loading="lazy"' in card and 'width="360"' in card and 'height="270"' in card
+
+
+def test_avif_renditions_are_encoded_at_the_configured_speed(db, settings):
+    noise = PILImage.effect_noise((720, 540), 60).convert("RGB")
+    buffer = BytesIO()
+    noise.save(buffer, "PNG")
+    photo = Image.objects.create(title="Batik detail", file=ImageFile(buffer, name="batik.png"))
+    made = {}
+    for speed in (6, 9):
+        settings.IMAGE_AVIF_SPEED = speed
+        photo.renditions.all().delete()
+        rendition = photo.get_rendition("fill-360x270|format-avif")
+        with rendition.file.open("rb") as avif:
+            made[speed] = avif.read()
+        picture = PILImage.open(BytesIO(made[speed]))
+        assert (picture.format, picture.size) == ("AVIF", (360, 270))
+    assert made[6] != made[9]  # the setting reaches the encoder: Wagtail alone passes no speed

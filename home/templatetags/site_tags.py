@@ -169,7 +169,7 @@ def quantity(count, unit):
 
 @register.filter
 def per_unit(unit):
-    """"kg" → 'per kg': what a price is for, in the reader's language (catalog.units)."""
+    """What a price in `unit` is for ("kg" → "per kg"), in the reader's language (catalog.units)."""
     return price_per(unit)
 
 
