@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from wagtail.images.models import SourceImageIOError
@@ -165,6 +166,13 @@ def money(minor_units, currency="USD"):
 def quantity(count, unit):
     """500, "pouches" → '500 pouches' in the reader's language and plural (catalog.units)."""
     return quantity_with_unit(count, unit)
+
+
+@register.filter
+def isolate(value):
+    """A code such as SMP-2026-000123 inside a translated sentence: its own direction, never broken
+    across lines (in Arabic, unisolated, its parts would be reordered around the hyphens)."""
+    return format_html('<bdi class="code">{}</bdi>', value)
 
 
 # Open Graph wants one large image; the first of these a page has is the one that represents it.
