@@ -20,8 +20,9 @@ from inquiries.models import Inquiry
 from orders.models import SampleOrder
 from tests import factories
 
-WIDTHS = (390, 1280)
-LANGUAGES = ("en", "ar")
+# The suite's journeys; E2E_BUYER_WIDTHS=320,1440 E2E_BUYER_LANGUAGES=id,ja,zh-hans tries others by hand.
+WIDTHS = tuple(int(width) for width in os.environ.get("E2E_BUYER_WIDTHS", "390,1280").split(","))
+LANGUAGES = tuple(os.environ.get("E2E_BUYER_LANGUAGES", "en,ar").split(","))
 BLOCKING_IMPACTS = {"serious", "critical"}
 # E2E_SCREENSHOTS=/tmp/buyerui- saves a full-page screenshot of every page checked, to look at.
 SCREENSHOTS = os.environ.get("E2E_SCREENSHOTS", "")
