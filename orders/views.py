@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpRespo
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -107,7 +108,16 @@ def add_sample(request):
         )
         return _back(request, product.url or box_url)
     box.set_quantity(request, product, new_total)
-    messages.success(request, _("%(product)s was added to your sample box.") % {"product": product.title})
+    # The message links to the box, so the buyer can go on to check out from wherever they were.
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("%(product)s was added to your sample box.") % {"product": product.title},
+            box_url,
+            _("View your sample box"),
+        ),
+    )
     return _back(request, product.url or box_url)
 
 

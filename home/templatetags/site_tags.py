@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 
 from wagtail.images.models import SourceImageIOError
@@ -171,6 +172,13 @@ def quantity(count, unit):
 def per_unit(unit):
     """What a price in `unit` is for ("kg" → "per kg"), in the reader's language (catalog.units)."""
     return price_per(unit)
+
+
+@register.filter
+def isolate(value):
+    """A code such as SMP-2026-000123 inside a translated sentence: its own direction, never broken
+    across lines (in Arabic, unisolated, its parts would be reordered around the hyphens)."""
+    return format_html('<bdi class="code">{}</bdi>', value)
 
 
 # Open Graph wants one large image; the first of these a page has is the one that represents it.

@@ -1,5 +1,7 @@
 """A buyer fills a sample box without logging in: adding, changing, removing, and the totals they see."""
 
+import re
+
 import pytest
 
 from orders.models import SampleOrder
@@ -28,7 +30,7 @@ def test_box_lists_lines_by_maker_with_server_totals(client, two_makers, zones):
     add(client, two_makers["chips"], 3)
     response = client.get("/en/samples/")
     html = response.content.decode()
-    html = html[html.index('class="sample-box"') :]  # after the "added" messages
+    html = html[html.index("<h1") :]  # after the "added" messages
     assert response.status_code == 200
     assert html.index("Atelier Kabut Porselen") < html.index("Porcelain aroma burner")
     assert html.index("Renyah Kedelai Purwa") < html.index("Sanan tempe chips")
@@ -37,6 +39,18 @@ def test_box_lists_lines_by_maker_with_server_totals(client, two_makers, zones):
     assert "US$54.00" in html  # subtotal
     assert "US$45.00" in html  # default zone shipping
     assert "US$99.00" in html  # total
+
+
+@pytest.mark.parametrize(
+    ("code", "link"),
+    [("en", "View your sample box"), ("id", "Lihat kotak sampel Anda")],
+)
+def test_added_message_links_to_the_box(client, two_makers, code, link):
+    response = client.post(f"/{code}/samples/add/", {"product": two_makers["burner"].pk, "quantity": 1})
+    html = client.get(response.url).content.decode()
+    message = re.search(r'<li class="message message--success">(.*?)</li>', html, re.S)
+    assert message, "the buyer is told the sample was added"
+    assert f'<a href="/{code}/samples/">{link}</a>' in message[1]
 
 
 def test_header_count_follows_the_box(client, two_makers):
