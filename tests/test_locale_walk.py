@@ -298,6 +298,45 @@ def test_a_buyer_sees_no_english_interface_text(walk, language, settings):
     assert not problems, f"English interface text in {language}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize(
+    ("language", "origin"),
+    [
+        ("en", "Lowokwaru, Kota Malang, East Java, Indonesia"),
+        ("id", "Lowokwaru, Kota Malang, Jawa Timur, Indonesia"),
+        ("zh-hans", "印度尼西亚东爪哇省玛琅市Lowokwaru区"),
+        ("ja", "インドネシア 東ジャワ州 マラン市 Lowokwaru区"),
+        ("ar", "Lowokwaru، مدينة مالانغ، جاوة الشرقية، إندونيسيا"),
+    ],
+)
+def test_a_products_origin_is_its_makers_district_written_in_the_buyers_language(walk, language, origin):
+    html = Client().get(in_language(walk["product"], language).url).content.decode()
+    assert re.search(r'<th scope="row">[^<]+</th><td>([^<]*)</td></tr>\s*</tbody>', html).group(1) == origin
+
+
+def _countries(html):
+    select = re.search(r'<select name="country".*?</select>', html, re.S).group(0)
+    return [
+        name for value, name in re.findall(r'<option value="(\w*)"[^>]*>([^<]+)</option>', select) if value
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "in_order"),
+    [
+        ("en", ["Afghanistan", "Åland Islands", "Albania"]),  # Å with the A's, not after Z
+        ("ja", ["ガーナ", "カナダ"]),  # voiced kana with their plain kana (gūna, kanada)
+        ("ja", ["ナミビア", "日本", "ネパール"]),  # 日本 is read にほん
+        ("ar", ["إيران", "أيرلندا", "آيسلندا"]),  # alif with hamza or madda is alif
+    ],
+)
+def test_the_country_list_is_in_the_buyers_alphabetical_order(walk, language, in_order):
+    product = in_language(walk["product"], language)
+    countries = _countries(Client().get(f"/{language}/inquiries/new/?product={product.pk}").content.decode())
+    assert len(countries) == 250
+    positions = [countries.index(name) for name in in_order]
+    assert positions == sorted(positions), [countries[i] for i in sorted(positions)]
+
+
 # --- The walk's own reading of pages --------------------------------------------------------------------
 
 
