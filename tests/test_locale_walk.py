@@ -313,6 +313,20 @@ def test_a_products_origin_is_its_makers_district_written_in_the_buyers_language
     assert re.search(r'<th scope="row">[^<]+</th><td>([^<]*)</td></tr>\s*</tbody>', html).group(1) == origin
 
 
+@pytest.mark.parametrize(
+    ("language", "place"),
+    [
+        ("en", "<bdi>Kampung Keramik</bdi>, <bdi>Dinoyo</bdi>, <bdi>ID</bdi>"),
+        # Arabic commas between names isolated from each other: read right to left, venue first.
+        ("ar", "<bdi>Kampung Keramik</bdi>، <bdi>Dinoyo</bdi>، <bdi>ID</bdi>"),
+        ("ja", "<bdi>ID</bdi> <bdi>Dinoyo</bdi> <bdi>Kampung Keramik</bdi>"),  # country first
+    ],
+)
+def test_an_events_place_is_written_as_the_buyers_language_writes_it(walk, language, place):
+    html = Client().get(in_language(walk["event"], language).url).content.decode()
+    assert re.search(r"<dd>(<bdi>.*?)</dd>", html).group(1) == place
+
+
 def _countries(html):
     select = re.search(r'<select name="country".*?</select>', html, re.S).group(0)
     return [
