@@ -11,6 +11,7 @@ locale copies; none of it is a string of the catalogue, so it cannot be taken fo
 """
 
 import datetime
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -98,6 +99,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]")
 TAG = re.compile(r"<[^>]+>")
 
 
+@functools.cache
 def _catalogue(language):
     path = settings.BASE_DIR / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
     return {
@@ -136,6 +138,7 @@ def _pattern(english):
     return re.compile(pattern)
 
 
+@functools.cache
 def english_strings(language):
     """{English string: (a word it must contain, its regex)} for each msgid of the site's catalogue
     that `language` renders differently: its own translation differs from the English, or it lacks
@@ -154,10 +157,11 @@ def english_strings(language):
             translated = _translation(target.get(key)) or _translation(entry)
             if translated.strip() == english.strip():
                 continue
+            word = max(literal.split(), key=len)
             pattern = _pattern(english)
-            if pattern.search(kept):
+            if word in kept and pattern.search(kept):
                 continue
-            found[english] = (max(literal.split(), key=len), pattern)
+            found[english] = (word, pattern)
     return found
 
 
