@@ -7,7 +7,10 @@ attributes shown or read out (title, alt, placeholder, aria-label, the value of 
 may contain an English string of the site's catalogue that the language translates: that is
 interface text the page forgot to translate (a string not marked for translation, or a catalogue
 that lacks it). The content the walk makes (titles, summaries, names) is English and stays so in the
-locale copies; none of it is a string of the catalogue, so it cannot be taken for interface text.
+locale copies; none of it is a string of the catalogue, so it cannot be taken for interface text. The
+content that is ("Products", "Makers", the halal certificate's name) is translated, as editors do.
+Words marked as another language (the language switcher's names, the footer's Indonesian address)
+are left out; so are terms a language's own translations keep in Latin letters ("FOB", "Incoterm").
 """
 
 import datetime
