@@ -25,6 +25,7 @@ from home.models import ChoiceLabelsMixin, TranslationStatusMixin
 from home.routing import RoutedPageMixin
 from home.search import CharacterTermsMixin
 
+from . import places
 from .certificates import CertificateKind, validate_number, validate_trademark_number, verify_url
 from .fields import MinorUnitsField, from_minor_units
 from .forms import OwnMediaPageForm
@@ -347,6 +348,16 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
     @property
     def export_market_list(self):
         return [m.strip() for m in self.export_markets.split(",") if m.strip()]
+
+    @property
+    def district_in_city(self):
+        """The maker's district in the city, in the buyer's language (catalog.places)."""
+        return places.district_in_city(self)
+
+    @property
+    def origin(self):
+        """Where the maker works, in the buyer's language (catalog.places)."""
+        return places.origin(self)
 
 
 class Certificate(Orderable):

@@ -1,5 +1,8 @@
 """ISO 3166-1 alpha-2 country codes with English names, translated through gettext for the buyer's form."""
 
+import unicodedata
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # fmt: off
@@ -82,8 +85,63 @@ def country_name(code):
     return str(name) if name is not None else code
 
 
+# Japanese names that begin with kanji, by their reading: a list in Japanese is in the order of the
+# kana (gojūon), and the kanji's code points say nothing of how they are read.
+_JAPANESE_READINGS = {
+    "北朝鮮": "きたちょうせん",
+    "南極": "なんきょく",
+    "中央": "ちゅうおう",
+    "中国": "ちゅうごく",
+    "仏領": "ふつりょう",
+    "米領": "べいりょう",
+    "英領": "えいりょう",
+    "英国": "えいこく",
+    "赤道": "せきどう",
+    "香港": "ほんこん",
+    "日本": "にほん",
+    "韓国": "かんこく",
+    "台湾": "たいわん",
+    "北": "きた",
+    "南": "みなみ",
+    "東": "ひがし",
+    "西": "にし",
+}
+_SMALL_KANA = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+# Arabic letters the alphabet files with another: tāʾ marbūṭa with hāʾ, alif maqṣūra with yāʾ.
+_ARABIC_LETTERS = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None})
+
+
+def collation_key(name, language=None):
+    """A sort key for `name` close to the language's own alphabetical order (the Unicode collation
+    without its tables): letters first, accents and case only to break ties ("Åland" with the A's,
+    Arabic alif with or without hamza or madda as one letter, Japanese voiced kana with their plain
+    kana and names in kanji by their reading). Chinese keeps the characters' radical-and-stroke
+    order, which is the order of their code points."""
+    language = language or get_language() or ""
+    text = name.casefold()
+    if language == "ja":
+        for kanji, reading in sorted(_JAPANESE_READINGS.items(), key=lambda item: -len(item[0])):
+            if text.startswith(kanji):
+                text = reading + text[len(kanji) :]
+                break
+        # Hiragana as katakana, small kana as large; the long-vowel mark is left out at this level.
+        text = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text).translate(_SMALL_KANA)
+        text = text.replace("ー", "")
+    elif language == "ar":
+        text = text.translate(_ARABIC_LETTERS)
+    base = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text)
+        if unicodedata.category(c)[0] in "LN"  # no accents, marks, spaces or punctuation
+    )
+    return (base, text, name)
+
+
 def country_choices():
-    """(code, name) pairs sorted by the name in the active language, for a form's select."""
+    """(code, name) pairs sorted by the name in the active language, as that language sorts (see
+    `collation_key`), for a form's select."""
+    language = get_language()
     return sorted(
-        ((code, str(name)) for code, name in COUNTRIES.items()), key=lambda pair: pair[1].casefold()
+        ((code, str(name)) for code, name in COUNTRIES.items()),
+        key=lambda pair: collation_key(pair[1], language),
     )

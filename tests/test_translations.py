@@ -37,6 +37,7 @@ MAKER_LANGUAGE = "id"
 PUBLIC_PYTHON = {
     "catalog/fields.py": None,
     "catalog/filters.py": None,
+    "catalog/places.py": None,
     "catalog/units.py": None,
     "catalog/models.py": ["Sector", "BusinessType", "Unit", "Incoterm"],
     "home/countries.py": None,
