@@ -61,10 +61,12 @@
   }
 
   function load(url, push, focusResults) {
+    url = new URL(url, window.location.href).href;
+    if (url === latestUrl && results.hasAttribute("aria-busy")) return; // already on its way
     if (controller) controller.abort();
     controller = new AbortController();
     latestUrl = url;
-    if (push) history.pushState({ catalogue: true }, "", url);
+    if (push && url !== window.location.href) history.pushState({ catalogue: true }, "", url);
     results.setAttribute("aria-busy", "true");
     fetch(url, { headers: { "X-Requested-With": "fetch" }, signal: controller.signal })
       .then(function (response) { return response.text(); })
