@@ -8,6 +8,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,8 +20,8 @@ from django.utils.translation import pgettext_lazy
 
 from storefront.text import search_query
 
-from .fields import to_minor_units
-from .models import Category, CertificationType, District, ProductCertification, Sector
+from .fields import from_minor_units, to_minor_units
+from .models import Category, CertificationType, District, ProductCertification, Sector, VendorPage
 from .queries import ranked_ids_within
 
 # Sorts by the page's own columns: the unfiltered catalogue picks its pages' rows by these alone.
@@ -106,6 +107,22 @@ class CatalogueFilters:
 
     def without(self, name):
         return replace(self, **{name: getattr(CatalogueFilters(), name)})
+
+    def to_query(self):
+        """The query string that shows these filters, in the form's order (no page: lists start at 1)."""
+        pairs = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "sort" or value in ("", None, False):
+                continue
+            if f.name == "samples":
+                value = "1"
+            elif f.name in ("price_min", "price_max"):
+                value = from_minor_units(value)
+            pairs.append((f.name, value))
+        if self.sort != CatalogueFilters.sort:
+            pairs.append(("sort", self.sort))
+        return urlencode(pairs)
 
     def apply(self, products, locale, *, sort=True):
         from .models import ProductPage
@@ -208,6 +225,61 @@ def facet_counts(filters, products, locale):
         ],
         "sector": [(value, label, sectors[value]) for value, label in Sector.choices if value in sectors],
     }
+
+
+def filter_options(filters, facets, locale):
+    """The options of each filter's select: the facet counts, plus the applied value if no product has it.
+
+    An applied filter always shows as applied, even when the other filters leave it no product
+    (a shared link, or a category with nothing in stock): it is listed with a count of 0.
+    """
+    options = {name: list(facet) for name, facet in facets.items()}
+    for name, choices in (("district", District), ("sector", Sector)):
+        value = getattr(filters, name)
+        if value and value not in {option[0] for option in options[name]}:
+            order = list(choices.values)
+            options[name].append((value, str(choices(value).label), 0))
+            options[name].sort(key=lambda option: order.index(option[0]))
+    for name, model in (("category", Category), ("certification", CertificationType)):
+        value = getattr(filters, name)
+        if value and value not in {option[0] for option in options[name]}:
+            named = _named_options(model, {value: 0}, locale) or [(value, value, 0)]
+            options[name] = sorted(options[name] + named, key=lambda option: str(option[1]))
+    return options
+
+
+def applied_filters(filters, options, locale):
+    """One entry per applied filter, for the list of chips above the results: what it is, its
+    value as the buyer reads it, and the query string of the same list without it."""
+    labels = {
+        "q": _("Keyword"),
+        "category": _("Category"),
+        "certification": _("Certification"),
+        "sector": _("Sector"),
+        "district": _("District in Malang"),
+        "vendor": _("Maker"),
+        "samples": _("Samples available"),
+        "moq_max": _("MOQ at most"),
+        "price_min": _("Lowest price"),
+        "price_max": _("Highest price"),
+    }
+    chips = []
+    for name in filters.active:
+        value = getattr(filters, name)
+        if name in options:
+            value = next((str(label) for v, label, _n in options[name] if v == value), value)
+        elif name == "vendor":
+            makers = VendorPage.objects.live().filter(locale=locale, slug=value)
+            value = next(iter(makers.values_list("title", flat=True)), value)
+        elif name == "samples":
+            value = ""
+        elif name in ("price_min", "price_max"):
+            value = _("US$ %(amount)s") % {"amount": from_minor_units(value)}
+        text = labels[name]
+        if value:
+            text = _("%(filter)s: %(value)s") % {"filter": text, "value": value}
+        chips.append({"name": name, "text": str(text), "query": filters.without(name).to_query()})
+    return chips
 
 
 def _named_options(snippet_model, counts, locale):

@@ -509,7 +509,15 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .cards import product_cards_for
-        from .filters import PAGE_FIELD_SORTS, SORTS, CatalogueFilters, CountedPaginator, catalogue_summary
+        from .filters import (
+            PAGE_FIELD_SORTS,
+            SORTS,
+            CatalogueFilters,
+            CountedPaginator,
+            applied_filters,
+            catalogue_summary,
+            filter_options,
+        )
         from .queries import listed_products, product_ids_by_page_fields
 
         context = super().get_context(request, *args, **kwargs)
@@ -523,9 +531,12 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         listing = filters.apply(products, self.locale)
         paginator = CountedPaginator(listing, self.page_size, summary["count"], ids=ids)
         page_obj = paginator.get_page(request.GET.get("page"))
+        facets = filter_options(filters, summary["facets"], self.locale)
         context.update(
             filters=filters,
-            facets=summary["facets"],
+            facets=facets,
+            applied_filters=applied_filters(filters, facets, self.locale),
+            clear_filters_query=CatalogueFilters(sort=filters.sort).to_query(),
             sorts=[(key, label) for key, (label, _order) in SORTS.items()],
             page_obj=page_obj,
             products=product_cards_for(page_obj.object_list, request),

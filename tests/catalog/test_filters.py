@@ -179,3 +179,78 @@ def test_counts_follow_publishing(client, catalogue):
 
     new.unpublish()
     assert summary() == (2, {"blimbing": 2, "lowokwaru": 2})
+
+
+def soup(client, catalogue, query):
+    from bs4 import BeautifulSoup
+
+    response = client.get(f"{catalogue.url}?{query}")
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def selected(page, name):
+    """The value the select `name` shows as chosen (the first option when none is marked, as browsers do)."""
+    select = page.find("select", attrs={"name": name})
+    assert select is not None, name
+    chosen = select.find("option", selected=True) or select.find("option")
+    return chosen["value"]
+
+
+def chips(page):
+    """Each applied-filter chip's text and the URL of its remove link."""
+    return {
+        chip.select_one(".chip__text").get_text(strip=True): chip.select_one("a.chip__remove")["href"]
+        for chip in page.select(".applied-filters .chip")
+    }
+
+
+def test_applied_filters_show_as_chips_each_with_a_plain_link_that_removes_it(client, catalogue):
+    query = "category=ceramics&samples=1&price_max=9.5&vendor=studio-lempung&sort=name"
+    page = soup(client, catalogue, query)
+    url = catalogue.url
+    assert chips(page) == {
+        "Category: Ceramics": f"{url}?vendor=studio-lempung&samples=1&price_max=9.50&sort=name",
+        "Maker: Studio Lempung": f"{url}?category=ceramics&samples=1&price_max=9.50&sort=name",
+        "Samples available": f"{url}?category=ceramics&vendor=studio-lempung&price_max=9.50&sort=name",
+        "Highest price: US$ 9.50": f"{url}?category=ceramics&vendor=studio-lempung&samples=1&sort=name",
+    }
+    # The sort is not a filter: clearing them all keeps it.
+    assert page.select_one(".applied-filters__clear")["href"] == f"{url}?sort=name"
+    assert page.select_one("[data-catalogue-toggle]").get_text(strip=True) == "Filters (4)"
+    assert [a.select_one(".visually-hidden").get_text() for a in page.select("a.chip__remove")][0] == (
+        "Remove filter: Category: Ceramics"
+    )
+    # Each remove link, followed without JavaScript, shows the list without that filter.
+    removed = client.get(chips(page)["Category: Ceramics"])
+    assert [p.title for p in removed.context["products"]] == ["Porcelain vase"]
+
+
+def test_no_chips_without_filters(client, catalogue):
+    page = soup(client, catalogue, "sort=price")
+    assert page.select(".applied-filters") == []
+    assert page.select_one("[data-catalogue-toggle]").get_text(strip=True) == "Filters"
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        # No product is both in Lowokwaru and halal: both filters still show as applied.
+        ("district=lowokwaru&certification=halal", {"district": "lowokwaru", "certification": "halal"}),
+        # A keyword nothing matches leaves no option a count: the sector and district stay applied.
+        ("q=zzzz&sector=crafts&district=blimbing", {"sector": "crafts", "district": "blimbing"}),
+        ("q=zzzz&category=snacks", {"category": "snacks", "sector": "", "district": ""}),
+    ],
+)
+def test_zero_results_still_show_the_applied_filters_as_applied(client, catalogue, query, expected):
+    page = soup(client, catalogue, query)
+    assert page.select(".product-card") == []
+    assert "No products match these filters." in page.get_text()
+    for name, value in expected.items():
+        assert selected(page, name) == value, name
+    # Every filter select is there, so the buyer can change any of them.
+    for name in ("category", "certification", "sector", "district"):
+        assert page.find("select", attrs={"name": name}) is not None, name
+    applied = [name for name, value in expected.items() if value]
+    assert len(chips(page)) == len(applied) + query.startswith("q=")
+    assert page.select_one("[data-catalogue-toggle]").get_text(strip=True) == f"Filters ({len(chips(page))})"
