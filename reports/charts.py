@@ -24,7 +24,10 @@ def display(value, unit=""):
     return f"{text}{unit}"
 
 
-def bar_chart(chart_id, title, rows, unit="", maximum=None):
+COLOURS = ["#2e6f9e", "#b4621b", "#4d7c2f"]  # one per figure drawn in a table, told apart by the caption
+
+
+def bar_chart(chart_id, title, rows, unit="", maximum=None, caption="", colour=COLOURS[0]):
     """Geometry of one chart: `rows` are (label, figure) pairs; a figure of None draws no bar."""
     values = [value for _label, value in rows if value is not None]
     scale = maximum or max(values, default=0) or 1
@@ -48,6 +51,8 @@ def bar_chart(chart_id, title, rows, unit="", maximum=None):
     return {
         "id": chart_id,
         "title": title,
+        "caption": caption,
+        "colour": colour,
         "bars": bars,
         "width": WIDTH,
         "height": PADDING * 2 + ROW_HEIGHT * max(len(rows), 1),

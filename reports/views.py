@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .charts import bar_chart, display
+from .charts import COLOURS, bar_chart, display
 from .exports import csv_response, xlsx_response
 from .permissions import can_view_reports
 from .queries import REPORTS, ReportFilterForm
@@ -15,7 +15,7 @@ from .queries import REPORTS, ReportFilterForm
 
 def _charts(section):
     charts = []
-    for column in section.charts:
+    for number, column in enumerate(section.charts):
         rows = [(label, values[column]) for label, values in section.rows]
         title = f"{section.title}: {section.columns[column]}"
         charts.append(
@@ -25,6 +25,8 @@ def _charts(section):
                 rows,
                 unit=section.units.get(column, ""),
                 maximum=section.maxima.get(column),
+                caption=section.columns[column],
+                colour=COLOURS[number % len(COLOURS)],
             )
         )
     return charts

@@ -18,9 +18,12 @@ import pytest
 from openpyxl import load_workbook
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from catalog.models import District, Sector
@@ -29,6 +32,7 @@ from catalog.review import ensure_review_setup
 from home.countries import country_name
 from inquiries.models import Inquiry
 from orders.models import SampleOrder
+from reports.permissions import TRADE_OFFICE_GROUP
 from reports.setup import ensure_trade_office_group
 from tests import factories
 
@@ -487,3 +491,23 @@ def test_the_trade_office_group_reaches_the_admin_and_nothing_else(data):
     assert group == ensure_trade_office_group()  # safe to run twice
     assert [p.codename for p in group.permissions.all()] == ["access_admin"]
     assert not group.page_permissions.exists() and not group.collection_permissions.exists()
+
+
+def test_the_trade_office_reads_figures_not_buyers_inquiries_or_orders(client, data):
+    client.force_login(data.trade)
+    for url in [reverse("inquiry_admin:index"), reverse("sample_orders:index")]:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert b"buyer1@example.com" not in response.content and b"order1@example.com" not in response.content
+
+
+def test_seed_demo_and_the_setup_command_create_the_group(data):
+    Group.objects.filter(name=TRADE_OFFICE_GROUP).delete()
+    call_command("setup_trade_office", stdout=io.StringIO())
+    assert Group.objects.get(name=TRADE_OFFICE_GROUP).permissions.filter(codename="access_admin").exists()
+
+    Group.objects.filter(name=TRADE_OFFICE_GROUP).delete()
+    ours = [hook for hook in hooks.get_hooks("seed_demo") if hook.__module__ == "reports.wagtail_hooks"]
+    assert len(ours) == 1
+    ours[0](io.StringIO())
+    assert Group.objects.filter(name=TRADE_OFFICE_GROUP).exists()
