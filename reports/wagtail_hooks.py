@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from . import views
 from .permissions import can_view_reports
@@ -34,6 +35,27 @@ def register_reports_menu_item():
         icon_name="table",
         order=265,
     )
+
+
+class ReportsDashboardPanel(Component):
+    name = "export_reports"
+    template_name = "reports/admin/dashboard_panel.html"
+    order = 70
+
+    def get_context_data(self, parent_context):
+        from .queries import REPORTS
+
+        return {
+            "reports": [
+                {"title": title, "url": reverse(f"reports:{key}")} for key, (title, _build) in REPORTS.items()
+            ]
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_reports_panel(request, panels):
+    if can_view_reports(request.user):
+        panels.append(ReportsDashboardPanel())
 
 
 @hooks.register("seed_demo")

@@ -478,12 +478,15 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, data, name):
     assert response.status_code == 302 and reverse("wagtailadmin_login") in response["Location"]
 
 
-def test_the_menu_shows_the_reports_to_curators_and_the_trade_office_only(client, data):
+def test_the_menu_and_dashboard_show_the_reports_to_curators_and_the_trade_office_only(client, data):
     for user, shown in [(data.trade, True), (data.curator, True), (data.makers["anyam"].user, False)]:
         client.force_login(user)
         response = client.get(reverse("wagtailadmin_home"))
         assert response.status_code == 200
-        assert (reverse("reports:demand") in response.content.decode()) is shown, user
+        content = response.content.decode()
+        assert (reverse("reports:demand") in content) is shown, user
+        # The dashboard's panel links to both reports.
+        assert (reverse("reports:response") in content) is shown, user
 
 
 def test_the_trade_office_group_reaches_the_admin_and_nothing_else(data):
