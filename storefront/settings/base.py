@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "inquiries",
     "orders",
     "stories",
+    "reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
