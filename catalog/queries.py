@@ -6,7 +6,6 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
-from home.routing import public_pages_q
 from home.search import search_terms
 from home.search_backend import ranked_ids, searching_in
 from home.search_glossary import alternatives, expand_query
@@ -25,7 +24,8 @@ def shown_in_locale(queryset, locale):
     """
     return (
         queryset.live()
-        .filter(public_pages_q(), locale=locale)
+        .public()
+        .filter(locale=locale)
         .filter(Q(alias_of__isnull=True) | Q(alias_of__locale__language_code=settings.LANGUAGE_CODE))
     )
 
@@ -157,45 +157,18 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     )
 
 
-# The makers this process keeps per generation, at most: a product page reads its maker from here.
-SHARED_MAKERS = 2000
 LOGO_SPECS = expand([CARD_LOGO])  # the maker's card on a product page
 
 
-def shared_maker(vendor_id):
-    """The maker (with its logo) as this process keeps it while the page cache's generation lasts.
-
-    Every product page shows its maker's card, and all of a maker's products show the same one;
-    publishing the maker or changing its logo starts a new generation. Reading it with each product
-    joined four tables and built three more instances per view. At most SHARED_MAKERS are kept;
-    past that, a maker is read for each view, as before.
-    """
-    from home.page_cache import generation_memo
-    from home.routing import locales_by_id
-
-    makers = generation_memo("makers", dict)
-    maker = makers.get(vendor_id)
-    if maker is None:
-        maker = VendorPage.objects.select_related("logo").filter(pk=vendor_id).first()
-        if maker is None:
-            return None
-        maker.locale = locales_by_id()[maker.locale_id]
-        if len(makers) >= SHARED_MAKERS:
-            return maker  # for this view only
-        if maker.logo is not None:  # with the rendition its card shows, as listings read them
-            prefetch_related_objects(
-                [maker.logo],
-                Prefetch("renditions", queryset=renditions(LOGO_SPECS), to_attr=PREFETCHED_RENDITIONS),
-            )
-        makers[vendor_id] = maker
-    return maker
-
-
-def shared_category(category_id):
-    """A category as this process keeps all of them while the generation lasts (saving one starts
-    a new generation)."""
-    from home.page_cache import generation_memo
-
-    from .models import Category
-
-    return generation_memo("categories", Category.objects.in_bulk).get(category_id)
+def maker_for_product_page(product):
+    """Read the product's maker (with its locale, its logo and the logo's card rendition) and its
+    category into the page, as its template and JSON-LD show them: three queries at most."""
+    lookups = [Prefetch("vendor", queryset=VendorPage.objects.select_related("locale", "logo"))]
+    if product.category_id:
+        lookups.append("category")
+    prefetch_related_objects([product], *lookups)
+    if product.vendor_id and product.vendor.logo is not None:
+        prefetch_related_objects(
+            [product.vendor.logo],
+            Prefetch("renditions", queryset=renditions(LOGO_SPECS), to_attr=PREFETCHED_RENDITIONS),
+        )

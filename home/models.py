@@ -17,8 +17,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .routing import RoutedPageMixin
-
 
 class TranslationStatusMixin:
     """Tells templates and listings whether a page's text is really in its own locale.
@@ -68,7 +66,7 @@ class ChoiceLabelsMixin:
             return super()._get_FIELD_display(field)
 
 
-class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
+class HomePage(TranslationStatusMixin, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_intro = models.TextField(_("hero introduction"), max_length=400, blank=True)
     hero_image = models.ForeignKey(
@@ -106,8 +104,6 @@ class HomePage(RoutedPageMixin, TranslationStatusMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    route_select_related = ("hero_image",)
 
     def get_context(self, request, *args, **kwargs):
         from wagtail import hooks
@@ -196,7 +192,7 @@ class HomeFeaturedCollection(Orderable):
     panels = [PageChooserPanel("collection")]
 
 
-class StandardPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class StandardPage(TranslationStatusMixin, Page):
     """About, How samples work, Shipping and other plain content pages."""
 
     intro = models.TextField(_("introduction"), max_length=500, blank=True)

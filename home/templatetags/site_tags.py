@@ -2,16 +2,17 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.formats import number_format
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from catalog.fields import from_minor_units
 from catalog.units import quantity_with_unit
-from home.page_urls import page_urls
 
 register = template.Library()
 
@@ -23,13 +24,7 @@ def _language_name(code):
 def _live_translations(page):
     """The page and its live translations; read once per page (the head and the header both ask)."""
     if not hasattr(page, "_live_translations"):
-        translations = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .select_related("locale")
-            .only("id", "url_path", "alias_of_id", "locale__language_code")
-        )
+        translations = page.get_translations().live().select_related("locale")
         page._live_translations = [page, *translations]
     return page._live_translations
 
@@ -84,15 +79,14 @@ def language_links(context):
         pages = _live_translations(page)
         by_code = {p.locale.language_code: p for p in pages}
         copies = _locale_copies(page, pages)
-        urls = page_urls(request)
         for code, _name in settings.LANGUAGES:
             if code in by_code:
                 links.append(
                     {
                         "code": code,
                         "name": _language_name(code),
-                        "url": urls(by_code[code].url_path),
-                        "full_url": urls.full_url(by_code[code].url_path),
+                        "url": by_code[code].get_url(request),
+                        "full_url": by_code[code].get_full_url(request),
                         "current": code == page.locale.language_code,
                         "default": code == settings.LANGUAGE_CODE,
                         "alternate": by_code[code].pk not in copies,
@@ -121,14 +115,17 @@ def is_locale_copy(context):
     return untranslated_source(context.get("page")) is not None
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, page):
-    """`{% pageurl page %}` for the pages read while routing (ancestors, the main menu), which are
-    plain `Page` rows: the same URL, with each site root's URL asked of Wagtail once (`home.page_urls`)."""
-    request = context.get("request")
-    if request is None:
-        return page.url
-    return page_urls(request)(page.url_path)
+def breadcrumb_trail(page):
+    """The page's ancestors from its language's home page down (below the tree's root), read once
+    per page (the breadcrumbs and their JSON-LD both show them)."""
+    if not hasattr(page, "_breadcrumb_trail"):
+        page._breadcrumb_trail = list(page.get_ancestors().filter(depth__gt=1))
+    return page._breadcrumb_trail
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    return breadcrumb_trail(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -144,7 +141,7 @@ def canonical_url(context):
     if page is None or not hasattr(page, "get_full_url"):
         return request.build_absolute_uri()
     source = untranslated_source(page)
-    url = page_urls(request).full_url(source.url_path) if source else page.get_full_url(request)
+    url = (source or page).get_full_url(request)
     page_obj = context.get("page_obj")
     if page_obj is not None and getattr(page_obj, "number", 1) > 1:
         url = f"{url}?page={page_obj.number}"
@@ -192,17 +189,32 @@ def social_image_url(context, page=None):
     return request.build_absolute_uri(rendition.url)
 
 
+MENU_SECONDS = 60 * 60
+
+
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """Content pages linked from the main navigation: the About page and any page set to show in menus."""
-    from home.routing import localized_root_path, menu_pages
+def main_menu(context):
+    """The content pages linked from the main navigation, as (title, URL) pairs: the live, public
+    About page and pages set to show in menus, just below the home page of the active language.
+
+    Every header shows it, so it is kept in the cache under the site, the language and the page
+    cache's generation, which publishing, unpublishing or moving a page or a view restriction renews.
+    """
+    from home.models import StandardPage
+    from home.page_cache import current_generation
 
     request = context.get("request")
-    if hasattr(request, "_menu_pages"):  # read with the page while routing (home/routing.py)
-        return request._menu_pages
     site = Site.find_for_request(request) if request is not None else None
-    root_path = site and localized_root_path(site, request)
-    return menu_pages(root_path) if root_path else []
+    if site is None:
+        return []
+
+    def load():
+        pages = site.root_page.localized.get_children().live().public().type(StandardPage)
+        pages = pages.filter(Q(show_in_menus=True) | Q(slug="about")).order_by("path")
+        return [(page.title, page.get_url(request)) for page in pages]
+
+    key = f"main-menu:{site.pk}:{get_language()}:{current_generation()}"
+    return cache.get_or_set(key, load, MENU_SECONDS)
 
 
 @register.filter
