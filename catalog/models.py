@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import ChoiceLabelsMixin, TranslationStatusMixin
+from home.models import ChoiceLabelsMixin, TranslationStatusMixin, route_to_child
 from home.search import CharacterTermsMixin
 
 from .certificates import CertificateKind, validate_number, validate_trademark_number, verify_url
@@ -179,6 +179,12 @@ class VendorIndexPage(TranslationStatusMixin, Page):
     class Meta:
         verbose_name = _("makers index")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        makers = VendorPage.objects.select_related("locale", "logo", "alias_of__locale")
+        return route_to_child(self, request, path_components, makers)
+
     def get_context(self, request, *args, **kwargs):
         from .queries import vendor_cards
 
@@ -323,6 +329,15 @@ class VendorPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin,
         verbose_name = _("maker")
         verbose_name_plural = _("makers")
         permissions = [("verify_vendor", _("Can verify makers' documents and mark demo data"))]
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        products = ProductPage.objects.select_related("locale", "category", "alias_of__locale")
+        result = route_to_child(self, request, path_components, products)
+        if result.page.vendor_id == self.pk:
+            result.page.vendor = self  # the maker, read on the way (with its locale and logo)
+        return result
 
     def get_context(self, request, *args, **kwargs):
         from .cards import product_cards

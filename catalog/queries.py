@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
@@ -14,6 +15,18 @@ from .cards import product_cards
 from .models import ProductPage, VendorPage
 from .renditions import CARD_LOGO, CARD_SPECS, PREFETCHED_RENDITIONS, expand, renditions, renditions_of
 
+PRIVATE_Q_SECONDS = 60 * 60
+
+
+def public(queryset):
+    """`queryset.public()`: Wagtail's condition for it (`private_q()`, the view-restricted branches)
+    is read once per page cache generation, which a new, changed or deleted restriction and a moved
+    page renew, and kept in the cache: a page lists several querysets, each would read it again."""
+    from home.page_cache import current_generation
+
+    key = f"private-pages:{current_generation()}"
+    return queryset.exclude(cache.get_or_set(key, Page.objects.private_q, PRIVATE_Q_SECONDS))
+
 
 def shown_in_locale(queryset, locale):
     """Live, public pages of this locale whose text is really in this locale, or in English.
@@ -23,8 +36,7 @@ def shown_in_locale(queryset, locale):
     another language (an SME's Indonesian draft under /en/) is left out.
     """
     return (
-        queryset.live()
-        .public()
+        public(queryset.live())
         .filter(locale=locale)
         .filter(Q(alias_of__isnull=True) | Q(alias_of__locale__language_code=settings.LANGUAGE_CODE))
     )
@@ -143,7 +155,7 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     def suggest(locale, query, limit):
         """Titles starting with the words typed, then with the glossary's other words for them."""
         terms = search_terms(query, locale.language_code)
-        pages = model.objects.live().public().filter(locale=locale)
+        pages = public(model.objects.live()).filter(locale=locale)
         found = {}
         for each in [terms, *alternatives(terms)]:
             if len(found) >= limit:

@@ -21,15 +21,15 @@ def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
 
 
 def _breadcrumbs(page, request):
-    trail = [*breadcrumb_trail(page), page]
+    trail = [*breadcrumb_trail(page, request), (page.title, None, page.get_full_url(request))]
     if len(trail) < 2:
         return None
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": p.title, "item": p.get_full_url(request)}
-            for i, p in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": i, "name": title, "item": full_url}
+            for i, (title, _url, full_url) in enumerate(trail, start=1)
         ],
     }
 

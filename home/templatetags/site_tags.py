@@ -21,12 +21,34 @@ def _language_name(code):
     return get_language_info(code)["name_local"]
 
 
-def _live_translations(page):
-    """The page and its live translations; read once per page (the head and the header both ask)."""
-    if not hasattr(page, "_live_translations"):
-        translations = page.get_translations().live().select_related("locale")
-        page._live_translations = [page, *translations]
-    return page._live_translations
+SHARED_SECONDS = 60 * 60  # what pages share in the cache, under the page cache's generation
+
+
+def _shared(request, name, load):
+    """`load()`, kept in the cache under `name`, the request's site and the page cache's generation
+    (which publishing, unpublishing or moving a page, or a view restriction, renews)."""
+    from home.page_cache import current_generation
+
+    site = Site.find_for_request(request)
+    key = f"{name}:{site.pk if site else ''}:{current_generation()}"
+    return cache.get_or_set(key, load, SHARED_SECONDS)
+
+
+def _translation_urls(page, request):
+    """{language code: (URL, full URL, whether it is an untranslated copy)} of the page and its
+    live translations: the same for each of them, so kept once for all of them."""
+
+    def load():
+        pages = [page, *page.get_translations().live().select_related("locale")]
+        ids = {p.pk for p in pages}
+        return {
+            p.locale.language_code: (p.get_url(request), p.get_full_url(request), p.alias_of_id in ids)
+            for p in pages
+        }
+
+    if not page.live or getattr(request, "is_preview", False):
+        return load()
+    return _shared(request, f"translations:{page.translation_key}", load)
 
 
 def untranslated_source(page):
@@ -42,20 +64,6 @@ def untranslated_source(page):
         return None
     source = page.alias_of
     return source if source.locale_id != page.locale_id else None
-
-
-def _locale_copies(page, pages):
-    """The ids of the untranslated copies among a page's live translations `pages`.
-
-    A copy made by wagtail-localize keeps its source's translation key, so its source is one of
-    `pages` (aliases are unpublished with their source); a page and its translations never share
-    a locale, so such an alias is always in another locale than its source.
-    """
-    ids = {p.pk for p in pages}
-    copies = {p.pk for p in pages if p.alias_of_id in ids}
-    if untranslated_source(page) is not None:
-        copies.add(page.pk)
-    return copies
 
 
 @register.simple_tag(takes_context=True)
@@ -76,20 +84,21 @@ def language_links(context):
         return known[1]  # the head's hreflang links and the header's switcher show the same links
     links = []
     if page is not None and getattr(page, "locale_id", None):
-        pages = _live_translations(page)
-        by_code = {p.locale.language_code: p for p in pages}
-        copies = _locale_copies(page, pages)
+        urls = _translation_urls(page, request)
+        own_code = page.locale.language_code
+        is_copy = untranslated_source(page) is not None
         for code, _name in settings.LANGUAGES:
-            if code in by_code:
+            if code in urls:
+                url, full_url, copy = urls[code]
                 links.append(
                     {
                         "code": code,
                         "name": _language_name(code),
-                        "url": by_code[code].get_url(request),
-                        "full_url": by_code[code].get_full_url(request),
-                        "current": code == page.locale.language_code,
+                        "url": url,
+                        "full_url": full_url,
+                        "current": code == own_code,
                         "default": code == settings.LANGUAGE_CODE,
-                        "alternate": by_code[code].pk not in copies,
+                        "alternate": not (copy or (is_copy and code == own_code)),
                     }
                 )
     else:
@@ -115,17 +124,30 @@ def is_locale_copy(context):
     return untranslated_source(context.get("page")) is not None
 
 
-def breadcrumb_trail(page):
-    """The page's ancestors from its language's home page down (below the tree's root), read once
-    per page (the breadcrumbs and their JSON-LD both show them)."""
-    if not hasattr(page, "_breadcrumb_trail"):
-        page._breadcrumb_trail = list(page.get_ancestors().filter(depth__gt=1))
-    return page._breadcrumb_trail
+def breadcrumb_trail(page, request):
+    """(title, URL, full URL) of each of the page's ancestors, from its language's home page down:
+    the same for the pages beside it, so kept once for all of them."""
+    if not page.path or page.depth <= 2:
+        return []
+
+    def load():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [(p.title, p.get_url(request), p.get_full_url(request)) for p in ancestors]
+
+    return _shared(request, f"breadcrumbs:{page.path[: -page.steplen]}:{get_language()}", load)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    return breadcrumb_trail(page, context["request"])
 
 
 @register.simple_tag
-def breadcrumbs(page):
-    return breadcrumb_trail(page)
+def cache_version():
+    """The page cache's generation: `{% cache %}` fragments of pages key on it, so publishing renews them."""
+    from home.page_cache import current_generation
+
+    return current_generation()
 
 
 @register.simple_tag(takes_context=True)
@@ -189,19 +211,14 @@ def social_image_url(context, page=None):
     return request.build_absolute_uri(rendition.url)
 
 
-MENU_SECONDS = 60 * 60
-
-
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The content pages linked from the main navigation, as (title, URL) pairs: the live, public
     About page and pages set to show in menus, just below the home page of the active language.
 
-    Every header shows it, so it is kept in the cache under the site, the language and the page
-    cache's generation, which publishing, unpublishing or moving a page or a view restriction renews.
+    Every header shows it: kept in the cache for every page (`_shared`).
     """
     from home.models import StandardPage
-    from home.page_cache import current_generation
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -213,8 +230,7 @@ def main_menu(context):
         pages = pages.filter(Q(show_in_menus=True) | Q(slug="about")).order_by("path")
         return [(page.title, page.get_url(request)) for page in pages]
 
-    key = f"main-menu:{site.pk}:{get_language()}:{current_generation()}"
-    return cache.get_or_set(key, load, MENU_SECONDS)
+    return _shared(request, f"main-menu:{get_language()}", load)
 
 
 @register.filter
