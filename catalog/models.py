@@ -182,7 +182,7 @@ class VendorIndexPage(TranslationStatusMixin, Page):
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        makers = VendorPage.objects.select_related("locale", "logo", "alias_of__locale")
+        makers = VendorPage.objects.select_related("locale", "logo", "cover_image", "alias_of__locale")
         return route_to_child(self, request, path_components, makers)
 
     def get_context(self, request, *args, **kwargs):

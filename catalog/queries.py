@@ -13,7 +13,7 @@ from home.search_glossary import alternatives, expand_query
 
 from .cards import product_cards
 from .models import ProductPage, VendorPage
-from .renditions import CARD_LOGO, CARD_SPECS, PREFETCHED_RENDITIONS, expand, renditions, renditions_of
+from .renditions import CARD_SPECS, renditions_of
 
 PRIVATE_Q_SECONDS = 60 * 60
 
@@ -169,18 +169,10 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     )
 
 
-LOGO_SPECS = expand([CARD_LOGO])  # the maker's card on a product page
-
-
 def maker_for_product_page(product):
-    """Read the product's maker (with its locale, its logo and the logo's card rendition) and its
-    category into the page, as its template and JSON-LD show them: three queries at most."""
+    """Read the product's maker (with its locale and logo) and its category into the page, as its
+    template and JSON-LD show them, unless routing read them already (`VendorPage.route`)."""
     lookups = [Prefetch("vendor", queryset=VendorPage.objects.select_related("locale", "logo"))]
     if product.category_id:
         lookups.append("category")
     prefetch_related_objects([product], *lookups)
-    if product.vendor_id and product.vendor.logo is not None:
-        prefetch_related_objects(
-            [product.vendor.logo],
-            Prefetch("renditions", queryset=renditions(LOGO_SPECS), to_attr=PREFETCHED_RENDITIONS),
-        )
