@@ -26,11 +26,10 @@ from django.utils.functional import cached_property
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Page
 
 from home.images import image_filter
 from home.models import choice_label
-from home.page_urls import page_urls
-from home.routing import locales_by_id
 
 from .models import ProductGalleryImage, ProductPage
 from .renditions import PRODUCT_CARD_SPECS
@@ -38,7 +37,7 @@ from .renditions import PRODUCT_CARD_SPECS
 CARD_COLUMNS = (
     *("id", "title", "url_path", "translation_key"),
     *("price_from", "moq", "unit", "samples_available", "alias_of"),
-    *("locale_id", "alias_of__locale_id"),
+    *("locale__language_code", "alias_of__locale__language_code"),
     *("vendor", "vendor__title", "vendor__is_demo"),
 )
 FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
@@ -157,21 +156,19 @@ def product_cards_for(ids, request=None):
 
 
 def _cards(rows, request):
-    page_url = page_urls(request)
-    language = {pk: locale.language_code for pk, locale in locales_by_id().items()}
     # An alias (wagtail-localize's copy of a page nobody has translated) shows its source's text.
     cards = [
         ProductCard(
             id=row["id"],
             title=row["title"],
-            url=page_url(row["url_path"]),
+            url=Page(url_path=row["url_path"]).get_url(request),  # Wagtail's URL for the page's path
             translation_key=row["translation_key"],
             price_from=row["price_from"],
             moq=row["moq"],
             unit=row["unit"],
             samples_available=row["samples_available"],
-            language_code=language[row["locale_id"]],
-            content_language=language[row["alias_of__locale_id"] if row["alias_of"] else row["locale_id"]],
+            language_code=row["locale__language_code"],
+            content_language=row["alias_of__locale__language_code"] or row["locale__language_code"],
             vendor=CardMaker(row["vendor__title"], row["vendor__is_demo"]) if row["vendor"] else None,
         )
         for row in rows

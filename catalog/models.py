@@ -21,8 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import ChoiceLabelsMixin, TranslationStatusMixin
-from home.routing import RoutedPageMixin
+from home.models import ChoiceLabelsMixin, TranslationStatusMixin, route_to_child
 from home.search import CharacterTermsMixin
 
 from . import places
@@ -170,7 +169,7 @@ CERTIFICATE_SEARCH_FIELDS = index.RelatedFields(
 )
 
 
-class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class VendorIndexPage(TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -181,6 +180,12 @@ class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
     class Meta:
         verbose_name = _("makers index")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        makers = VendorPage.objects.select_related("locale", "logo", "cover_image", "alias_of__locale")
+        return route_to_child(self, request, path_components, makers)
+
     def get_context(self, request, *args, **kwargs):
         from .queries import vendor_cards
 
@@ -189,7 +194,7 @@ class VendorIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
+class VendorPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     """An SME's profile. The vendor's own subtree: its products live below it."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -326,15 +331,14 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
         verbose_name_plural = _("makers")
         permissions = [("verify_vendor", _("Can verify makers' documents and mark demo data"))]
 
-    route_select_related = ("logo", "cover_image")
-
-    @classmethod
-    def route_prefetch_related(cls):
-        return (
-            models.Prefetch(
-                "certifications", queryset=VendorCertification.objects.select_related("certification_type")
-            ),
-        )
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        products = ProductPage.objects.select_related("locale", "category", "alias_of__locale")
+        result = route_to_child(self, request, path_components, products)
+        if result.page.vendor_id == self.pk:
+            result.page.vendor = self  # the maker, read on the way (with its locale and logo)
+        return result
 
     def get_context(self, request, *args, **kwargs):
         from .cards import product_cards
@@ -342,7 +346,7 @@ class VendorPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Cha
 
         context = super().get_context(request, *args, **kwargs)
         context["products"] = product_cards(listed_products(self.locale).child_of(self), request)
-        context["certifications"] = self.certifications.all()
+        context["certifications"] = self.certifications.select_related("certification_type")
         return context
 
     @property
@@ -487,7 +491,7 @@ class ProductPageForm(OwnMediaPageForm):
         return any(tier.pk is not None and tier.pk not in sent for tier in formset.get_queryset())
 
 
-class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class ProductIndexPage(TranslationStatusMixin, Page):
     """The catalogue: every live product of this locale, paginated."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -546,7 +550,7 @@ class ProductIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
+class ProductPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("maker"),
@@ -707,33 +711,15 @@ class ProductPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Ch
             return ""
         return " ".join(dict.fromkeys([self.hs_code, digits, digits[:4], digits[:6]]))
 
-    # Read with the page when it is routed (home/routing.py): its price tiers and certifications.
-    # Its photos are read as rows (`gallery`); its maker and category are this process's copies
-    # (`get_context`).
-
-    @classmethod
-    def route_prefetch_related(cls):
-        return (
-            "price_tiers",
-            models.Prefetch(
-                "certifications", queryset=ProductCertification.objects.select_related("certification_type")
-            ),
-        )
-
     def get_context(self, request, *args, **kwargs):
-        from .queries import shared_category, shared_maker
+        from .queries import maker_for_product_page
 
         context = super().get_context(request, *args, **kwargs)
-        # Unless read with the page already, the maker and category every visitor sees (for the
-        # template and its JSON-LD): the copies this process keeps while nothing is published.
-        if self.vendor_id and not ProductPage.vendor.is_cached(self):
-            ProductPage.vendor.field.set_cached_value(self, shared_maker(self.vendor_id))
-        if self.category_id and not ProductPage.category.is_cached(self):
-            ProductPage.category.field.set_cached_value(self, shared_category(self.category_id))
+        maker_for_product_page(self)  # the maker's card and the category, for the template and JSON-LD
         context["maker"] = self.maker
         context["gallery"] = self.gallery
         context["price_tiers"] = self.price_tiers.all()
-        context["certifications"] = self.certifications.all()
+        context["certifications"] = self.certifications.select_related("certification_type")
         return context
 
     @cached_property

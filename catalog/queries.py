@@ -2,18 +2,30 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
-from home.routing import public_pages_q
 from home.search import search_terms
 from home.search_backend import ranked_ids, searching_in
 from home.search_glossary import alternatives, expand_query
 
 from .cards import product_cards
 from .models import ProductPage, VendorPage
-from .renditions import CARD_LOGO, CARD_SPECS, PREFETCHED_RENDITIONS, expand, renditions, renditions_of
+from .renditions import CARD_SPECS, renditions_of
+
+PRIVATE_Q_SECONDS = 60 * 60
+
+
+def public(queryset):
+    """`queryset.public()`: Wagtail's condition for it (`private_q()`, the view-restricted branches)
+    is read once per page cache generation, which a new, changed or deleted restriction and a moved
+    page renew, and kept in the cache: a page lists several querysets, each would read it again."""
+    from home.page_cache import current_generation
+
+    key = f"private-pages:{current_generation()}"
+    return queryset.exclude(cache.get_or_set(key, Page.objects.private_q, PRIVATE_Q_SECONDS))
 
 
 def shown_in_locale(queryset, locale):
@@ -24,8 +36,8 @@ def shown_in_locale(queryset, locale):
     another language (an SME's Indonesian draft under /en/) is left out.
     """
     return (
-        queryset.live()
-        .filter(public_pages_q(), locale=locale)
+        public(queryset.live())
+        .filter(locale=locale)
         .filter(Q(alias_of__isnull=True) | Q(alias_of__locale__language_code=settings.LANGUAGE_CODE))
     )
 
@@ -143,7 +155,7 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     def suggest(locale, query, limit):
         """Titles starting with the words typed, then with the glossary's other words for them."""
         terms = search_terms(query, locale.language_code)
-        pages = model.objects.live().public().filter(locale=locale)
+        pages = public(model.objects.live()).filter(locale=locale)
         found = {}
         for each in [terms, *alternatives(terms)]:
             if len(found) >= limit:
@@ -157,45 +169,10 @@ def page_search_section(key, title, card_template, model, listing, more_url=None
     )
 
 
-# The makers this process keeps per generation, at most: a product page reads its maker from here.
-SHARED_MAKERS = 2000
-LOGO_SPECS = expand([CARD_LOGO])  # the maker's card on a product page
-
-
-def shared_maker(vendor_id):
-    """The maker (with its logo) as this process keeps it while the page cache's generation lasts.
-
-    Every product page shows its maker's card, and all of a maker's products show the same one;
-    publishing the maker or changing its logo starts a new generation. Reading it with each product
-    joined four tables and built three more instances per view. At most SHARED_MAKERS are kept;
-    past that, a maker is read for each view, as before.
-    """
-    from home.page_cache import generation_memo
-    from home.routing import locales_by_id
-
-    makers = generation_memo("makers", dict)
-    maker = makers.get(vendor_id)
-    if maker is None:
-        maker = VendorPage.objects.select_related("logo").filter(pk=vendor_id).first()
-        if maker is None:
-            return None
-        maker.locale = locales_by_id()[maker.locale_id]
-        if len(makers) >= SHARED_MAKERS:
-            return maker  # for this view only
-        if maker.logo is not None:  # with the rendition its card shows, as listings read them
-            prefetch_related_objects(
-                [maker.logo],
-                Prefetch("renditions", queryset=renditions(LOGO_SPECS), to_attr=PREFETCHED_RENDITIONS),
-            )
-        makers[vendor_id] = maker
-    return maker
-
-
-def shared_category(category_id):
-    """A category as this process keeps all of them while the generation lasts (saving one starts
-    a new generation)."""
-    from home.page_cache import generation_memo
-
-    from .models import Category
-
-    return generation_memo("categories", Category.objects.in_bulk).get(category_id)
+def maker_for_product_page(product):
+    """Read the product's maker (with its locale and logo) and its category into the page, as its
+    template and JSON-LD show them, unless routing read them already (`VendorPage.route`)."""
+    lookups = [Prefetch("vendor", queryset=VendorPage.objects.select_related("locale", "logo"))]
+    if product.category_id:
+        lookups.append("category")
+    prefetch_related_objects([product], *lookups)

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks, page_cache, sites  # noqa: F401  (checks: registers them; sites: its receivers)
+        from . import checks, page_cache  # noqa: F401  (checks: registers them)
 
         page_cache.connect_signals()
 

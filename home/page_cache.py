@@ -41,16 +41,15 @@ The middleware sits above the session, so a hit is one cache round trip (the epo
 stamp and the page together): no database, no session, no template. `X-Cache` says HIT, MISS or
 BYPASS (not looked up: a POST, a signed-in editor, a flash message).
 
-The cache's "generation" is another matter: what this process keeps of things every page reads
-(`generation_memo`) and the catalogue's counts are kept under it, and any visible change starts
-a new one; it does not decide whether a stored page is fresh.
+The cache's "generation" is another matter: what is derived from many pages (the main menu, the
+catalogue's counts, the search vocabulary) is kept in the cache under it, and any visible change
+starts a new one; it does not decide whether a stored page is fresh.
 """
 
 import hashlib
 import os
 import secrets
 import sys
-import time
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -305,7 +304,7 @@ def release():
 
 
 # Within a request (PageCacheMiddleware sets "" for "not read yet"), the generation read first:
-# the catalogue's counts, the restricted paths and the page itself then agree, for one cache read.
+# the catalogue's counts, the main menu and the page itself then agree, for one cache read.
 # None outside requests (commands, tasks), which read the cache every time.
 _request_generation = ContextVar("page_cache_generation", default=None)
 
@@ -328,42 +327,8 @@ def current_generation():
     return generation
 
 
-# This process's copies of what every page reads and only changes that start a new generation can
-# change: {key: (generation, loaded at, value)}.
-_memo = {}
-
-
-def generation_memo(key, load):
-    """`load()`, kept in this process while the generation stays the same.
-
-    For what every request reads and rarely changes, and whose every change starts a new generation
-    (sites, site settings, the sites' root paths and their URLs, locales, the main menu, view
-    restrictions, the stories that feature a page, makers and categories): after the generation,
-    which a request reads anyway, no cache round trip for each of them, and no unpickling. Without
-    a shared cache (local memory, one per process) another process's change does not reach this
-    process's generation, so a copy is also loaded again after PAGE_CACHE_SECONDS, as stored pages
-    are.
-    """
-    generation = current_generation()
-    found = _memo.get(key)
-    if (
-        found is not None
-        and found[0] == generation
-        and time.monotonic() - found[1] < settings.PAGE_CACHE_SECONDS
-    ):
-        return found[2]
-    value = load()
-    remember(key, value, generation)
-    return value
-
-
-def remember(key, value, generation=None):
-    """Keep `value` as `generation_memo(key, …)` would have loaded it now."""
-    _memo[key] = (generation or current_generation(), time.monotonic(), value)
-
-
 def new_generation():
-    """Start a new generation: what processes keep under the old one is loaded again."""
+    """Start a new generation: what is kept under the old one is read again."""
     generation = secrets.token_hex(8)
     caches[settings.PAGE_CACHE_ALIAS].set(GENERATION_KEY, generation, timeout=None)
     if _request_generation.get() is not None:  # the rest of this request sees the change too
@@ -527,7 +492,7 @@ DRAFT_FIELDS = frozenset(
 
 
 def content_changed(sender=None, created=False, instance=None, update_fields=None, **kwargs):
-    """Something visitors see was saved or deleted: what this process keeps starts again (a new
+    """Something visitors see was saved or deleted: what is kept under the generation is read again (a new
     generation), and the pages showing it are purged."""
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults by the first page that read it: that page already showed them
@@ -586,7 +551,7 @@ def page_moving(instance, **kwargs):
 
 
 def page_moved(instance, **kwargs):
-    """post_page_move: the new URLs and listings; the sites' paths and URLs kept per process change."""
+    """post_page_move: the new URLs and listings; what is kept under the generation (the menu) changes."""
     _now_and_on_commit(new_generation)
     purge_page(instance, descendants=True)
 

@@ -75,13 +75,10 @@ def vocabulary(locale):
     """The distinct lower-case words of the locale's live page titles, of the names apps give through
     the `search_vocabulary` hook (categories, certification types) and of the search glossary: the
     spellings "did you mean" may offer."""
-    from .page_cache import current_generation, generation_memo
+    from .page_cache import current_generation
 
-    def load():
-        key = f"search-vocabulary:{locale.pk}:{current_generation()}"
-        return cache.get_or_set(key, lambda: _read_vocabulary(locale), VOCABULARY_SECONDS)
-
-    return generation_memo(f"search-vocabulary:{locale.pk}", load)
+    key = f"search-vocabulary:{locale.pk}:{current_generation()}"
+    return cache.get_or_set(key, lambda: _read_vocabulary(locale), VOCABULARY_SECONDS)
 
 
 def _read_vocabulary(locale):

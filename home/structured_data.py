@@ -9,8 +9,7 @@ from django.utils.html import strip_tags
 from catalog.fields import from_minor_units
 from catalog.renditions import LOGO_SPEC
 from home.images import rendition as rendition_of
-from home.page_urls import page_urls
-from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
+from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC, breadcrumb_trail
 
 
 def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
@@ -22,16 +21,15 @@ def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
 
 
 def _breadcrumbs(page, request):
-    trail = [*page.routed_ancestors, page]
+    trail = [*breadcrumb_trail(page, request), (page.title, None, page.get_full_url(request))]
     if len(trail) < 2:
         return None
-    urls = page_urls(request)
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": i, "name": p.title, "item": urls.full_url(p.url_path)}
-            for i, p in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": i, "name": title, "item": full_url}
+            for i, (title, _url, full_url) in enumerate(trail, start=1)
         ],
     }
 

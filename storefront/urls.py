@@ -13,7 +13,6 @@ from wagtail.documents.views import serve as documents_serve
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from catalog.admin_scope import scope_admin_view
-from home import routing
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -49,8 +48,6 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", home_views.search_suggestions, name="search_suggestions"),
     path("inquiries/", include("inquiries.urls")),
     path("", include("orders.urls")),
-    # Pages, routed in two queries (home/routing.py), then served by Wagtail; its own URLs follow.
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,7 +19,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import ChoiceLabelsMixin, TranslationStatusMixin
-from home.routing import RoutedPageMixin
 from home.search import CharacterTermsMixin
 
 from .blocks import StoryBodyBlock
@@ -35,7 +34,7 @@ class Topic(models.TextChoices):
 # --- Stories --------------------------------------------------------------------------------------
 
 
-class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, Page):
+class StoryIndexPage(RoutablePageMixin, TranslationStatusMixin, Page):
     """The stories section: a filtered, paginated listing plus RSS and Atom feeds of this locale."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -96,7 +95,7 @@ class StoryIndexPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin,
         return StoriesAtomFeed(self)(request)
 
 
-class StoryPage(RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
+class StoryPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -214,7 +213,7 @@ class StoryFeature(models.Model):
 # --- Collections ----------------------------------------------------------------------------------
 
 
-class CollectionPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class CollectionPage(TranslationStatusMixin, Page):
     """An editor's curated set of products from several makers."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"])
@@ -278,7 +277,7 @@ class EventScope(models.TextChoices):
     INTERNATIONAL = "international", _("International")
 
 
-class EventIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
+class EventIndexPage(TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -300,7 +299,7 @@ class EventIndexPage(RoutedPageMixin, TranslationStatusMixin, Page):
         return context
 
 
-class EventPage(RoutablePageMixin, RoutedPageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
+class EventPage(RoutablePageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Page):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     venue = models.CharField(_("venue"), max_length=160)

@@ -47,42 +47,15 @@ def stories_featuring(page, limit=6):
     """Stories shown in the page's locale that feature this product or maker (or one of its products).
 
     StoryFeature rows point at the pages chosen in a story (usually the source locale's copy), so
-    pages and stories are matched by translation_key. Every product and maker page asks, and only
-    publishing or unpublishing a story (or a change to its hero image) changes the answer, each of
-    which starts a new page cache generation: the stories that feature something are read once per
-    locale and kept in this process while the generation lasts (`featured_stories_by_key`).
+    pages and stories are matched by translation_key.
     """
     from catalog.models import VendorPage
 
-    kind = "vendor" if isinstance(page, VendorPage) else "page"
-    return featured_stories_by_key(page.locale)[kind].get(page.translation_key, ())[:limit]
-
-
-def featured_stories_by_key(locale):
-    """{"page": {translation_key: stories}, "vendor": {translation_key: stories}}: the stories shown
-    in `locale` that feature a page (a product or a maker) or a maker's products, newest first."""
-    from home.page_cache import generation_memo
-
     from .models import StoryFeature
 
-    def load():
-        features = {}  # story translation_key: {"page": page keys, "vendor": maker keys}
-        rows = StoryFeature.objects.values_list(
-            "story__translation_key", "page__translation_key", "vendor__translation_key"
-        )
-        for story_key, page_key, vendor_key in rows:
-            keys = features.setdefault(story_key, {"page": set(), "vendor": set()})
-            keys["page"].add(page_key)
-            if vendor_key:
-                keys["vendor"].add(vendor_key)
-        featured = {"page": {}, "vendor": {}}
-        for story in stories_in(locale).filter(translation_key__in=features):  # newest first
-            for kind, keys in features[story.translation_key].items():
-                for key in keys:
-                    featured[kind].setdefault(key, []).append(story)
-        return featured
-
-    return generation_memo(f"stories-featuring:{locale.pk}", load)
+    field = "vendor__translation_key" if isinstance(page, VendorPage) else "page__translation_key"
+    features = StoryFeature.objects.filter(**{field: page.translation_key}).values("story__translation_key")
+    return list(stories_in(page.locale).filter(translation_key__in=features)[:limit])
 
 
 def events_with(vendor, limit=5):

@@ -1,4 +1,5 @@
-"""Pages are routed in a couple of queries (home/routing.py) and still behave as Wagtail serves them."""
+"""Pages are routed and served by Wagtail, within the issue's query budgets: view restrictions,
+404s, locale copies (aliases), RoutablePage routes, the menu and the pages' links."""
 
 import json
 import re
@@ -8,14 +9,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.models import StandardPage
 from home.translation import ensure_locales, sync_locale_trees
+from stories.models import StoryIndexPage, StoryPage
 from tests import factories
 
-# The catalogue issue's budgets, uncached (the page cache is off in the test settings).
-BUDGETS = {"product": 12, "catalogue": 15, "home": 15, "search": 15}
+# The issues' budgets, uncached (the page cache is off in the test settings), in a warm process.
+BUDGETS = {"product": 12, "maker": 12, "story": 12, "catalogue": 15, "home": 15, "search": 15}
 
 
 def queries_for(client, url):
@@ -26,10 +28,19 @@ def queries_for(client, url):
     return len(queries)
 
 
+def story_of(tree):
+    index = StoryIndexPage(title="Stories", slug="stories")
+    index = factories.publish(tree["home"].add_child(instance=index))
+    story = StoryPage(title="A kiln", slug="a-kiln", intro="How the kiln works", topic="packaging")
+    return factories.publish(index.add_child(instance=story))
+
+
 @pytest.mark.parametrize(
     "kind, url_of",
     [
         ("product", lambda tree, product: product.url),
+        ("maker", lambda tree, product: product.get_parent().url),
+        ("story", lambda tree, product: story_of(tree).url),
         ("catalogue", lambda tree, product: tree["products"].url),
         ("catalogue", lambda tree, product: tree["products"].url + "?samples=1&sort=price&category=x"),
         ("home", lambda tree, product: tree["home"].url),
@@ -73,6 +84,28 @@ def test_unknown_paths_and_sub_routes(client, site_tree, product):
     assert client.get(product.url + "nothing-here/").status_code == 404
     assert client.get("/en/no-such-section/").status_code == 404
     assert client.get(product.url).status_code == 200
+
+
+def test_a_locale_copy_is_served_with_its_sources_text_and_canonical_url(client, site_tree, product):
+    copy = product.get_translation(Locale.objects.get(language_code="ja"))
+    assert copy.alias_of_id == product.pk  # wagtail-localize's alias of the untranslated page
+
+    html = client.get(copy.url).content.decode()
+
+    assert product.title in html
+    assert f'<link rel="canonical" href="{product.full_url}">' in html
+    assert '<link rel="alternate" hreflang="ja"' not in html  # no alternate for its language
+
+
+def test_a_routable_pages_own_routes_are_served(client, site_tree, product):
+    story = story_of(site_tree)
+    index = story.get_parent()
+
+    assert client.get(index.url).status_code == 200
+    feed = client.get(index.url + "feed/rss/")
+    assert feed.status_code == 200 and b"A kiln" in feed.content
+    assert client.get(index.url + "feed/nothing/").status_code == 404
+    assert client.get(story.url).status_code == 200
 
 
 def test_the_language_switcher_lists_only_live_translations(client, site_tree, product):

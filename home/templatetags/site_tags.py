@@ -2,17 +2,18 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from catalog.fields import from_minor_units
 from catalog.units import price_per, quantity_with_unit
-from home.page_urls import page_urls
 
 register = template.Library()
 
@@ -21,18 +22,34 @@ def _language_name(code):
     return get_language_info(code)["name_local"]
 
 
-def _live_translations(page):
-    """The page and its live translations; read once per page (the head and the header both ask)."""
-    if not hasattr(page, "_live_translations"):
-        translations = (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .select_related("locale")
-            .only("id", "url_path", "alias_of_id", "locale__language_code")
-        )
-        page._live_translations = [page, *translations]
-    return page._live_translations
+SHARED_SECONDS = 60 * 60  # what pages share in the cache, under the page cache's generation
+
+
+def _shared(request, name, load):
+    """`load()`, kept in the cache under `name`, the request's site and the page cache's generation
+    (which publishing, unpublishing or moving a page, or a view restriction, renews)."""
+    from home.page_cache import current_generation
+
+    site = Site.find_for_request(request)
+    key = f"{name}:{site.pk if site else ''}:{current_generation()}"
+    return cache.get_or_set(key, load, SHARED_SECONDS)
+
+
+def _translation_urls(page, request):
+    """{language code: (URL, full URL, whether it is an untranslated copy)} of the page and its
+    live translations: the same for each of them, so kept once for all of them."""
+
+    def load():
+        pages = [page, *page.get_translations().live().select_related("locale")]
+        ids = {p.pk for p in pages}
+        return {
+            p.locale.language_code: (p.get_url(request), p.get_full_url(request), p.alias_of_id in ids)
+            for p in pages
+        }
+
+    if not page.live or getattr(request, "is_preview", False):
+        return load()
+    return _shared(request, f"translations:{page.translation_key}", load)
 
 
 def untranslated_source(page):
@@ -48,20 +65,6 @@ def untranslated_source(page):
         return None
     source = page.alias_of
     return source if source.locale_id != page.locale_id else None
-
-
-def _locale_copies(page, pages):
-    """The ids of the untranslated copies among a page's live translations `pages`.
-
-    A copy made by wagtail-localize keeps its source's translation key, so its source is one of
-    `pages` (aliases are unpublished with their source); a page and its translations never share
-    a locale, so such an alias is always in another locale than its source.
-    """
-    ids = {p.pk for p in pages}
-    copies = {p.pk for p in pages if p.alias_of_id in ids}
-    if untranslated_source(page) is not None:
-        copies.add(page.pk)
-    return copies
 
 
 @register.simple_tag(takes_context=True)
@@ -82,21 +85,21 @@ def language_links(context):
         return known[1]  # the head's hreflang links and the header's switcher show the same links
     links = []
     if page is not None and getattr(page, "locale_id", None):
-        pages = _live_translations(page)
-        by_code = {p.locale.language_code: p for p in pages}
-        copies = _locale_copies(page, pages)
-        urls = page_urls(request)
+        urls = _translation_urls(page, request)
+        own_code = page.locale.language_code
+        is_copy = untranslated_source(page) is not None
         for code, _name in settings.LANGUAGES:
-            if code in by_code:
+            if code in urls:
+                url, full_url, copy = urls[code]
                 links.append(
                     {
                         "code": code,
                         "name": _language_name(code),
-                        "url": urls(by_code[code].url_path),
-                        "full_url": urls.full_url(by_code[code].url_path),
-                        "current": code == page.locale.language_code,
+                        "url": url,
+                        "full_url": full_url,
+                        "current": code == own_code,
                         "default": code == settings.LANGUAGE_CODE,
-                        "alternate": by_code[code].pk not in copies,
+                        "alternate": not (copy or (is_copy and code == own_code)),
                     }
                 )
     else:
@@ -122,14 +125,30 @@ def is_locale_copy(context):
     return untranslated_source(context.get("page")) is not None
 
 
+def breadcrumb_trail(page, request):
+    """(title, URL, full URL) of each of the page's ancestors, from its language's home page down:
+    the same for the pages beside it, so kept once for all of them."""
+    if not page.path or page.depth <= 2:
+        return []
+
+    def load():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [(p.title, p.get_url(request), p.get_full_url(request)) for p in ancestors]
+
+    return _shared(request, f"breadcrumbs:{page.path[: -page.steplen]}:{get_language()}", load)
+
+
 @register.simple_tag(takes_context=True)
-def page_url(context, page):
-    """`{% pageurl page %}` for the pages read while routing (ancestors, the main menu), which are
-    plain `Page` rows: the same URL, with each site root's URL asked of Wagtail once (`home.page_urls`)."""
-    request = context.get("request")
-    if request is None:
-        return page.url
-    return page_urls(request)(page.url_path)
+def breadcrumbs(context, page):
+    return breadcrumb_trail(page, context["request"])
+
+
+@register.simple_tag
+def cache_version():
+    """The page cache's generation: `{% cache %}` fragments of pages key on it, so publishing renews them."""
+    from home.page_cache import current_generation
+
+    return current_generation()
 
 
 @register.simple_tag(takes_context=True)
@@ -145,7 +164,7 @@ def canonical_url(context):
     if page is None or not hasattr(page, "get_full_url"):
         return request.build_absolute_uri()
     source = untranslated_source(page)
-    url = page_urls(request).full_url(source.url_path) if source else page.get_full_url(request)
+    url = (source or page).get_full_url(request)
     page_obj = context.get("page_obj")
     if page_obj is not None and getattr(page_obj, "number", 1) > 1:
         url = f"{url}?page={page_obj.number}"
@@ -207,16 +226,25 @@ def social_image_url(context, page=None):
 
 
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    """Content pages linked from the main navigation: the About page and any page set to show in menus."""
-    from home.routing import localized_root_path, menu_pages
+def main_menu(context):
+    """The content pages linked from the main navigation, as (title, URL) pairs: the live, public
+    About page and pages set to show in menus, just below the home page of the active language.
+
+    Every header shows it: kept in the cache for every page (`_shared`).
+    """
+    from home.models import StandardPage
 
     request = context.get("request")
-    if hasattr(request, "_menu_pages"):  # read with the page while routing (home/routing.py)
-        return request._menu_pages
     site = Site.find_for_request(request) if request is not None else None
-    root_path = site and localized_root_path(site, request)
-    return menu_pages(root_path) if root_path else []
+    if site is None:
+        return []
+
+    def load():
+        pages = site.root_page.localized.get_children().live().public().type(StandardPage)
+        pages = pages.filter(Q(show_in_menus=True) | Q(slug="about")).order_by("path")
+        return [(page.title, page.get_url(request)) for page in pages]
+
+    return _shared(request, f"main-menu:{get_language()}", load)
 
 
 @register.filter

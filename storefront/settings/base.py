@@ -88,9 +88,6 @@ MIDDLEWARE = [
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # The request's Wagtail site, for what a cached page's hit does not need; below the page
-    # cache, which reads the cache's generation once per request for what it keeps (home/sites.py).
-    "home.middleware.SiteMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A machine translation DeepL refused becomes a message in the translation editor.

@@ -184,15 +184,6 @@ def test_a_product_page_follows_its_maker_and_category_while_the_site_runs(clien
     assert "makes things in Malang" not in html and ">Ceramics<" not in html
 
 
-def test_past_the_makers_kept_per_process_a_product_page_reads_its_maker(
-    client, vendor, product, monkeypatch
-):
-    monkeypatch.setattr("catalog.queries.SHARED_MAKERS", 0)
-    for _view in range(2):
-        html = client.get(product.url).content.decode()
-        assert "Atelier Kabut Porselen makes things in Malang" in html and f'href="{vendor.url}"' in html
-
-
 def test_arabic_product_page_keeps_each_number_with_its_unit_in_one_bdi(client, catalogue):
     html = client.get(localized_url(catalogue["certified"], "ar")).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
