@@ -12,7 +12,7 @@ STRIPE_SECRET_KEY = ""
 STRIPE_WEBHOOK_SECRET = ""
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None  # tests of it ask the DeepL stand-in (tests/deepl_standin.py)
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Indexing every page saved costs the tests more than anything else they do; the tests of search
 # turn it on (the `search_index` fixture in tests/conftest.py).
 WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405
