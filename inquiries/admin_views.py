@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 import django_filters
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -24,7 +25,7 @@ from home.countries import country_name
 from storefront.csvcells import SafeSpreadsheetExportMixin
 from storefront.localtimes import local_datetime
 
-from .forms import InquiryReplyForm, InquiryStatusForm
+from .forms import InquiryStatusForm
 from .models import Inquiry, InquiryStatus
 from .notifications import reply_subject
 from .permissions import inquiry_vendor_keys, scoped_inquiries
@@ -33,6 +34,20 @@ from .replies import record_reply
 # Columns a phone's width hides (static/css/admin-listings.css): the reference, the time and the
 # status stay.
 MINOR_COLUMN = "listing-minor"
+
+
+class InquiryReplyForm(forms.Form):
+    """The maker's answer, e-mailed to the buyer as written."""
+
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "Sent by e-mail to the buyer as you write it. Write in a language the buyer reads: "
+            "the inquiry shows which."
+        ),
+    )
 
 
 class InquiryFilterSet(WagtailFilterSet):

@@ -112,17 +112,3 @@ class InquiryStatusForm(WagtailAdminModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in InquiryStatus.choices if value in allowed
             ]
-
-
-class InquiryReplyForm(forms.Form):
-    """The maker's answer, e-mailed to the buyer as written."""
-
-    body = forms.CharField(
-        label=_("Your reply"),
-        max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_(
-            "Sent by e-mail to the buyer as you write it. Write in a language the buyer reads: "
-            "the inquiry shows which."
-        ),
-    )
