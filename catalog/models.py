@@ -230,6 +230,11 @@ class VendorPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin,
     response_time_hours = models.PositiveSmallIntegerField(
         _("typical reply time (hours)"), null=True, blank=True
     )
+    # Measured, not declared: the median hours from an inquiry to the maker's first reply, set by the
+    # inquiries app when a reply is sent, and empty until there are at least 3 replies.
+    reply_median_hours = models.PositiveIntegerField(
+        _("median reply time (hours)"), null=True, blank=True, editable=False
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -362,6 +367,12 @@ class VendorPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin,
     def origin(self):
         """Where the maker works, in the buyer's language (catalog.places)."""
         return places.origin(self)
+
+    def with_content_json(self, content):
+        # The measured reply time is not page content: publishing an older revision keeps today's.
+        page = super().with_content_json(content)
+        page.reply_median_hours = self.reply_median_hours
+        return page
 
 
 class Certificate(Orderable):

@@ -18,14 +18,27 @@ MAX_QUANTITY = 10_000_000
 class InquiryStatus(models.TextChoices):
     NEW = "new", _("New")
     REPLIED = "replied", _("Replied")
+    QUOTED = "quoted", _("Quoted")
+    WON = "won", _("Won")
+    LOST = "lost", _("Lost")
     CLOSED = "closed", _("Closed")
     SPAM = "spam", _("Spam")
 
 
 # The declared pipeline: which status an inquiry may move to from each status.
+# Replying (the Reply form) moves it to "replied"; the maker then records a quote and the outcome.
 STATUS_TRANSITIONS = {
     InquiryStatus.NEW: {InquiryStatus.REPLIED, InquiryStatus.CLOSED, InquiryStatus.SPAM},
-    InquiryStatus.REPLIED: {InquiryStatus.CLOSED, InquiryStatus.SPAM},
+    InquiryStatus.REPLIED: {
+        InquiryStatus.QUOTED,
+        InquiryStatus.WON,
+        InquiryStatus.LOST,
+        InquiryStatus.CLOSED,
+        InquiryStatus.SPAM,
+    },
+    InquiryStatus.QUOTED: {InquiryStatus.WON, InquiryStatus.LOST, InquiryStatus.CLOSED},
+    InquiryStatus.WON: {InquiryStatus.QUOTED, InquiryStatus.LOST},
+    InquiryStatus.LOST: {InquiryStatus.QUOTED, InquiryStatus.WON},
     InquiryStatus.CLOSED: {InquiryStatus.REPLIED},
     InquiryStatus.SPAM: {InquiryStatus.NEW},
 }
@@ -167,3 +180,52 @@ class Inquiry(models.Model):
 
     def allowed_statuses(self):
         return [self.status, *sorted(STATUS_TRANSITIONS.get(self.status, ()))]
+
+    def get_language_display(self):
+        """The buyer's language in words ("Japanese"), in the language of the page showing it."""
+        return language_name(self.language_code)
+
+
+def language_name(code):
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+class InquiryReply(models.Model):
+    """A maker's answer to an inquiry, e-mailed to the buyer; kept even when the mail server refuses it."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, verbose_name=_("inquiry"), on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("reply"), max_length=10000)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
+    # The e-mail to the buyer (storefront.mail.send_once): empty until the mail server took it.
+    mailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True, editable=False)
+    mail_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0, editable=False)
+    mail_error = models.TextField(_("last e-mail error"), blank=True, editable=False)
+    mail_claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("inquiry reply")
+        verbose_name_plural = _("inquiry replies")
+        ordering = ["sent_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["sent_at"], name="inquiry_reply_unmailed", condition=models.Q(mailed_at__isnull=True)
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.inquiry.reference} {self.sent_at:%Y-%m-%d %H:%M}"

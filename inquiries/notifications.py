@@ -1,4 +1,5 @@
-"""E-mails for a new inquiry: the maker's copy in Indonesian, the buyer's in the language of the form."""
+"""E-mails for a new inquiry (the maker's copy in Indonesian, the buyer's in the language of the form)
+and for a maker's reply (to the buyer, framed in the buyer's language)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -10,7 +11,7 @@ from django.utils.translation import gettext
 from catalog.names import title_in_language
 from storefront.mail import send_once, subject_line
 
-from .models import Inquiry
+from .models import Inquiry, InquiryReply
 
 VENDOR_LANGUAGE = "id"
 
@@ -83,4 +84,43 @@ def notify_inquiry(inquiry_id):
         attempts_field="notify_attempts",
         error_field="last_error",
         claim_field="notify_claimed_until",
+    )
+
+
+def reply_subject(inquiry):
+    """In the buyer's language (the current one when this is called), with the inquiry's reference."""
+    return subject_line(
+        gettext("Reply to your inquiry %(reference)s from %(vendor)s")
+        % {"reference": inquiry.reference, "vendor": inquiry.vendor_name or gettext("Etalase Malang")}
+    )
+
+
+def reply_message(reply, connection=None):
+    inquiry = reply.inquiry
+    language = inquiry.language_code or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = reply_subject(inquiry)
+        body = render_to_string("inquiries/email/buyer_reply.txt", {"inquiry": inquiry, "reply": reply})
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[inquiry.email],
+        # The buyer's answer goes to the maker (or to the trade office, which passes it on).
+        reply_to=[_vendor_address(inquiry)],
+        headers={"Content-Language": language, "X-Inquiry-Reference": inquiry.reference},
+        connection=connection,
+    )
+
+
+def send_reply(reply_id):
+    """E-mail a reply to the buyer once. False when the mail server refused it: the reply stays
+    recorded with `mailed_at` empty, and `resend_inquiry_notifications` sends it later."""
+    return send_once(
+        InquiryReply.objects.select_related("inquiry", "inquiry__vendor"),
+        reply_id,
+        lambda reply, connection: [reply_message(reply, connection)],
+        sent_field="mailed_at",
+        attempts_field="mail_attempts",
+        error_field="mail_error",
+        claim_field="mail_claimed_until",
     )

@@ -2,9 +2,14 @@
 
 from django_tasks import task
 
-from .notifications import notify_inquiry
+from .notifications import notify_inquiry, send_reply
 
 
 @task()
 def send_inquiry_emails(inquiry_id):
     return notify_inquiry(inquiry_id)
+
+
+@task()
+def send_reply_email(reply_id):
+    return send_reply(reply_id)

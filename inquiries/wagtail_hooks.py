@@ -1,5 +1,8 @@
 """Admin wiring for inquiries: the scoped inbox, its permission policy and the dashboard count."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
 from wagtail import hooks
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.permissions import register_permission_policy
@@ -9,6 +12,12 @@ from .models import Inquiry, InquiryStatus
 from .permissions import InquiryPermissionPolicy, scoped_inquiries
 
 register_permission_policy(Inquiry, InquiryPermissionPolicy(Inquiry), exact_class=True)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_listings_css():
+    # Phone-width listings (inbox and sample orders) and the inquiry's conversation view.
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-listings.css"))
 
 
 @hooks.register("register_admin_viewset")

@@ -44,7 +44,7 @@ PUBLIC_PYTHON = {
     "home/countries.py": None,
     "inquiries/forms.py": None,
     "inquiries/views.py": None,
-    "inquiries/notifications.py": ["buyer_message"],
+    "inquiries/notifications.py": ["buyer_message", "reply_subject"],
     "orders/forms.py": None,
     "orders/views.py": None,
     "orders/models.py": ["OrderStatus"],
