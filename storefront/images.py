@@ -65,11 +65,10 @@ def encode_avif_at_configured_speed():
     """Make every AVIF that Pillow writes (Wagtail's `format-avif` renditions) at libavif's speed
     `settings.IMAGE_AVIF_SPEED`.
 
-    Wagtail passes only a quality to Pillow, so Pillow encodes at its default speed, 6: on this
-    project's 2-core machine about 0.7 s for a 360 px card and 1.2 s for a 720 px one, which a
-    buyer's first view of a page (or a publish) waits for. At speed 8 a photo's AVIF is made about
-    three times faster and is about 3 % larger (measured at Wagtail's quality 61). The speed goes
-    in through Pillow's own plugin registry (`register_save`) as a default save parameter.
+    Wagtail passes only a quality to Pillow, so Pillow encodes at its default speed, 6, which a
+    buyer's first view of a page (or a publish) waits for. At speed 8 an AVIF is made 2–8× faster,
+    about as small for a photograph (benchmarks/renditions.py). The speed goes in through Pillow's
+    own plugin registry (`register_save`) as a default save parameter.
     """
     from PIL import AvifImagePlugin  # noqa: F401 - registers Pillow's AVIF writer
 

@@ -409,7 +409,7 @@ ORDER_LINK_MAX_AGE_DAYS = int(os.environ.get("ORDER_LINK_MAX_AGE_DAYS", "180"))
 # on first view instead unless RENDITIONS_ON_PUBLISH=1.
 RENDITIONS_ON_PUBLISH = env_bool("RENDITIONS_ON_PUBLISH", TASKS_BACKEND != "immediate")
 # libavif's encoding speed for AVIF renditions, 0 (slowest, smallest) to 10: Pillow's default is 6;
-# at 8 a photo's AVIF is made about three times faster for about 3 % more bytes (storefront/images.py).
+# at 8 an AVIF is made 2-8x faster, about as small for a photograph (benchmarks/renditions.py).
 IMAGE_AVIF_SPEED = int(os.environ.get("IMAGE_AVIF_SPEED", "8"))
 if not 0 <= IMAGE_AVIF_SPEED <= 10:
     raise ImproperlyConfigured("IMAGE_AVIF_SPEED must be a whole number from 0 to 10.")
