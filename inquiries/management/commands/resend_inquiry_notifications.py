@@ -7,6 +7,12 @@ from inquiries.models import Inquiry, InquiryReply
 from inquiries.notifications import notify_inquiry, send_reply
 
 
+def send_each(ids, send):
+    """Call `send` (True when sent) for each id; returns (sent, failed)."""
+    sent = sum(1 for pk in ids if send(pk))
+    return sent, len(ids) - sent
+
+
 class Command(BaseCommand):
     help = "Re-send notification e-mails for inquiries not yet notified (spam excluded) and unsent replies."
 
@@ -14,22 +20,12 @@ class Command(BaseCommand):
         pending = list(
             Inquiry.objects.pending_notification().order_by("created_at").values_list("pk", flat=True)
         )
-        sent = failed = 0
-        for inquiry_id in pending:
-            if notify_inquiry(inquiry_id):
-                sent += 1
-            else:
-                failed += 1
+        sent, failed = send_each(pending, notify_inquiry)
         self.stdout.write(f"Pending: {len(pending)}, sent: {sent}, failed: {failed}")
 
         unsent = InquiryReply.objects.filter(mailed_at__isnull=True).order_by("sent_at")
         replies = list(unsent.values_list("pk", flat=True))
-        replies_sent = replies_failed = 0
-        for reply_id in replies:
-            if send_reply(reply_id):
-                replies_sent += 1
-            else:
-                replies_failed += 1
+        replies_sent, replies_failed = send_each(replies, send_reply)
         self.stdout.write(f"Replies pending: {len(replies)}, sent: {replies_sent}, failed: {replies_failed}")
 
         if failed:
