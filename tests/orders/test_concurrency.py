@@ -117,7 +117,8 @@ def test_five_concurrent_submits_of_one_sample_box_make_one_order(zones):
     order = SampleOrder.objects.get()
     assert order.lines.count() == 2
     assert len(locations) == 5
-    # Every submit lands on the one order's page.
-    assert {location for _, location in locations} == {locations[0][1]}
+    # Every submit lands on the one order's page. The links themselves may differ: each is signed
+    # with the second it was made in, and five submits can straddle a second.
     assert all(status == 302 for status, _ in locations)
-    assert order.reference in buyer.get(locations[0][1]).content.decode()
+    for _, location in locations:
+        assert order.reference in buyer.get(location).content.decode()
