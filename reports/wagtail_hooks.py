@@ -10,14 +10,12 @@ from wagtail.admin.ui.components import Component
 
 from . import views
 from .permissions import can_view_reports
+from .queries import REPORTS
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    urls = [
-        path("demand/", views.report_view, {"report": "demand"}, name="demand"),
-        path("response/", views.report_view, {"report": "response"}, name="response"),
-    ]
+    urls = [path(f"{key}/", views.report_view, {"report": key}, name=key) for key in REPORTS]
     return [path("trade-reports/", include((urls, "reports"), namespace="reports"))]
 
 
@@ -43,8 +41,6 @@ class ReportsDashboardPanel(Component):
     order = 70
 
     def get_context_data(self, parent_context):
-        from .queries import REPORTS
-
         return {
             "reports": [
                 {"title": title, "url": reverse(f"reports:{key}")} for key, (title, _build) in REPORTS.items()
