@@ -1,5 +1,6 @@
 """ISO 3166-1 alpha-2 country codes with English names, translated through gettext for the buyer's form."""
 
+import functools
 import unicodedata
 
 from django.utils.translation import get_language
@@ -140,8 +141,16 @@ def collation_key(name, language=None):
 def country_choices():
     """(code, name) pairs sorted by the name in the active language, as that language sorts (see
     `collation_key`), for a form's select."""
-    language = get_language()
-    return sorted(
-        ((code, str(name)) for code, name in COUNTRIES.items()),
-        key=lambda pair: collation_key(pair[1], language),
+    return list(_sorted_countries(get_language()))
+
+
+@functools.cache
+def _sorted_countries(language):
+    # Sorted once per language and process (about 3.5 ms a time): the names come from the
+    # compiled catalogues, which do not change while the process runs.
+    return tuple(
+        sorted(
+            ((code, str(name)) for code, name in COUNTRIES.items()),
+            key=lambda pair: collation_key(pair[1], language),
+        )
     )
