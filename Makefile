@@ -1,5 +1,9 @@
 # The README's two commands, `make run` and `make test`, and the steps they are made of.
 PYTHON ?= python3
+# Python writes the bytecode of what it imports (as it does by default), so that the test workers and
+# every server or command a test starts read it instead of compiling Django, Wagtail and the
+# project again (seconds per process) where the environment turned that off.
+unexport PYTHONDONTWRITEBYTECODE
 VENV ?= .venv
 PY := $(VENV)/bin/python
 # Packages are installed with uv (pinned here), which installs the same pinned requirements as pip

@@ -141,6 +141,9 @@ elif DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A transaction that reads and then writes (an order marked paid) fails at once with "database is
     # locked" when another connection is writing; begun IMMEDIATE, it waits for the writer instead.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
+    # Write-ahead logging: pages keep being read while a writer (a bulk import, a publish) works,
+    # instead of waiting for it or failing with "database is locked". The setting stays in the file.
+    DATABASES["default"]["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
