@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import override_settings
 
 from tests import factories, s3
 
@@ -137,6 +138,16 @@ def search_index(settings, db):
     is saved (the test settings leave indexing off)."""
     settings.WAGTAILSEARCH_BACKENDS = factories.search_backends(auto_update=True)
     call_command("update_index", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def module_search_index(module_db):
+    """`search_index` for a whole module whose rows are built once (`module_db`): what exists is
+    indexed once, and every page saved later in the module (in a fixture or a test) as it is saved.
+    A test's own pages leave the index again when its transaction rolls back."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=factories.search_backends(auto_update=True)):
+        call_command("update_index", verbosity=0)
+        yield
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from catalog.models import ProductPage
 from home import search_backend
 from tests import factories
 
-pytestmark = pytest.mark.usefixtures("search_index")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_search_index")]
 
 
 def test_search_finds_a_product_by_a_word_of_its_description_in_english(client, product):
@@ -108,10 +108,13 @@ def test_a_few_hits_need_no_link_to_the_catalogue(client, product):
     assert "/en/products/?q=" not in response.content.decode()
 
 
-@pytest.fixture
-def celadon_products(vendor):
+@pytest.fixture(scope="module")
+def celadon_products(shop):
     """Three products with "celadon" in their title, four with it only in their summary (each with
-    copies in the untranslated locales), and a higher-ranked draft that must never be shown."""
+    copies in the untranslated locales), and a higher-ranked draft that must never be shown.
+
+    Built once for the tests below that search for them; no other test's search matches them."""
+    vendor = shop["vendor"]
     in_title = [factories.make_product(vendor, f"Celadon vase {n}") for n in range(3)]
     in_summary = [
         factories.make_product(vendor, f"Stoneware jar {n}", summary="Glazed in a soft celadon green")

@@ -13,7 +13,7 @@ from stories.models import EventIndexPage
 from tests import factories
 from tests.stories.conftest import make_event
 
-pytestmark = pytest.mark.usefixtures("search_index")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_search_index")]
 
 
 @pytest.fixture

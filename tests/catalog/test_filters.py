@@ -6,7 +6,7 @@ import pytest
 
 from tests import factories
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_search_index")]
 
 
 @pytest.fixture(scope="module")
