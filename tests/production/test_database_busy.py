@@ -29,7 +29,8 @@ def hold_a_long_write(started, finished, problems):
         with transaction.atomic():
             with connection.cursor() as cursor:
                 if connection.vendor == "sqlite":
-                    cursor.execute("PRAGMA cache_size = 10")  # pages spill to the file at once, as in a big import
+                    # Pages spill to the file at once, as in a big import.
+                    cursor.execute("PRAGMA cache_size = 10")
                 cursor.execute("CREATE TABLE long_write_probe (payload TEXT)")
                 cursor.executemany(
                     "INSERT INTO long_write_probe (payload) VALUES (%s)", [("x" * 4000,)] * ROWS
