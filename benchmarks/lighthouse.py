@@ -132,8 +132,7 @@ def lighthouse(url, out):
         for ref in report["categories"][name]["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                value = audit.get("displayValue", "")
-                lost.append(f"{name}: {ref['id']} {value}".strip())
+                lost.append(f"{name}: {ref['id']}")
     metrics = {
         key: report["audits"][key].get("displayValue", "")
         for key in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
