@@ -68,7 +68,7 @@ def start_gunicorn(port, workers, threads, env=None, extra_args=()):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "storefront.settings.dev",
-        "DEBUG": "0",
+        "DJANGO_DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_CONN_MAX_AGE": "60",
         **(env or {}),

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "storefront.settings.dev")
-os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ["PAGE_CACHE"] = "0"  # uncached: the page cache is measured by benchmarks/scale.py
 
 import django  # noqa: E402

@@ -47,7 +47,7 @@ SPECS = [
 
 
 def pictures():
-    drawn = product_image("Hand-painted porcelain vase", "Atelier", "vase", "crafts", 7)
+    drawn = product_image("vase", "crafts", 7)
     # Photograph-like: fine grain over soft shapes, which compresses like a photo, not a drawing.
     photo = PILImage.effect_noise((1200, 900), 24).convert("RGB")
     photo = PILImage.blend(photo, photo.filter(ImageFilter.GaussianBlur(6)), 0.6)

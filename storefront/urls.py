@@ -1,5 +1,7 @@
 """URL map: admin, webhooks, sitemap and health checks outside the language prefix; buyer pages inside it."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
@@ -34,14 +36,17 @@ urlpatterns = [
     path("stripe/", include("orders.webhook_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+if settings.SERVE_LOCAL_MEDIA and settings.MEDIA_URL.startswith("/"):
+    # The embedded default (dev settings, DEBUG on or off): media from local disk through Django's
+    # static view; static files come from WhiteNoise. Documents only through Wagtail's view above,
+    # which checks their collection's privacy.
+    from django.views.static import serve as serve_file
 
-    urlpatterns += staticfiles_urlpatterns()
-    # Documents only through Wagtail's view above, which checks their collection's privacy.
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}documents/", home_views.page_not_found)]
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [
+        re_path(rf"^{media_prefix}documents/", home_views.page_not_found),
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),

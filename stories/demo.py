@@ -426,7 +426,7 @@ class _Builder:
         existing = self.Image.objects.filter(collection=self.collection, title=title).first()
         if existing is not None:
             return existing
-        content = drawings.product_image(title, "Etalase Malang", motif, sector, seed, variant=variant)
+        content = drawings.product_image(motif, sector, seed, variant=variant)
         image = self.Image(
             title=title,
             collection=self.collection,

@@ -1,7 +1,9 @@
-"""Drawing the demo catalogue's pictures with Pillow: gradients, a motif per product kind, the name in type.
+"""Drawing the demo catalogue's pictures with Pillow: gradients and a motif per product kind.
 
-Nothing is downloaded and no font file is needed (Pillow's built-in scalable font), so a fresh
-machine can seed the demo offline. Every function returns JPEG (or PNG for logos) bytes.
+No name is drawn into a picture: the page says it in text, in the buyer's language, and a picture
+cropped for a card or a banner would cut it off. Nothing is downloaded and no font file is needed
+(Pillow's built-in scalable font for the logos' initials), so a fresh machine can seed the demo
+offline. Every function returns JPEG (or PNG for logos) bytes.
 """
 
 import math
@@ -328,51 +330,13 @@ def _motif_layer(motif, side, palette, seed):
     return layer, shadow.filter(ImageFilter.GaussianBlur(side // 40))
 
 
-def _wrap(text, font, width, draw):
-    lines, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) <= width or not line:
-            line = candidate
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _caption(canvas, title, subtitle, palette, box):
-    """The name on a translucent band: large, left-aligned, wrapped to at most three lines."""
-    dark, _light, _accent, ink = palette
-    left, top, right, bottom = box
-    band = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
-    ImageDraw.Draw(band).rectangle(box, fill=(*dark, 210))
-    canvas.alpha_composite(band)
-    draw = ImageDraw.Draw(canvas)
-    size = (bottom - top) // 4
-    font = _font(size)
-    lines = _wrap(title, font, right - left - 2 * size, draw)
-    while len(lines) > 2 and size > 20:
-        size -= 4
-        font = _font(size)
-        lines = _wrap(title, font, right - left - 2 * size, draw)
-    y = top + size * 0.6
-    for line in lines[:3]:
-        draw.text((left + size, y), line, font=font, fill=ink)
-        y += size * 1.18
-    if subtitle:
-        small = _font(max(18, size // 2))
-        draw.text((left + size, y + size * 0.15), subtitle, font=small, fill=(*ink, 200))
-
-
 def _to_jpeg(canvas):
     buffer = BytesIO()
     canvas.convert("RGB").save(buffer, "JPEG", quality=84, optimize=True, progressive=True)
     return buffer.getvalue()
 
 
-def product_image(title, maker, motif, sector, seed, variant=0):
+def product_image(motif, sector, seed, variant=0):
     """A 1200×900 product picture; variant 1 is a close-up: the motif large, over a patterned ground."""
     palette = PALETTES[sector]
     dark, light, accent, _ink = palette
@@ -381,9 +345,8 @@ def product_image(title, maker, motif, sector, seed, variant=0):
         canvas = _gradient(size, light, _blend(light, accent, 0.75)).convert("RGBA")
         _texture(canvas, dark, seed, "dots")
         layer, shadow = _motif_layer(motif, 600, palette, seed)
-        canvas.alpha_composite(shadow, (560, 40))
-        canvas.alpha_composite(layer, (540, 20))
-        _caption(canvas, title, maker, palette, (0, 620, 1200, 900))
+        canvas.alpha_composite(shadow, (320, 170))
+        canvas.alpha_composite(layer, (300, 150))
     else:
         canvas = _gradient(size, dark, _blend(dark, light, 0.45), angle=35).convert("RGBA")
         _texture(canvas, accent, seed + 1, "lines")
@@ -393,18 +356,17 @@ def product_image(title, maker, motif, sector, seed, variant=0):
     return _to_jpeg(canvas)
 
 
-def cover_image(name, tagline, motif, sector, seed):
-    """A 1600×900 cover: the maker's motif repeated as a frieze, with its name and tagline."""
+def cover_image(motif, sector, seed):
+    """A 1600×900 cover: the maker's motif repeated as a frieze across the middle."""
     palette = PALETTES[sector]
     dark, light, accent, _ink = palette
     canvas = _gradient((1600, 900), dark, _blend(dark, light, 0.6), angle=20).convert("RGBA")
     _texture(canvas, accent, seed, "lines")
     for k, side in enumerate((420, 300, 360)):
         layer, shadow = _motif_layer(motif, side, palette, seed + k)
-        x, y = 760 + k * 280, 60 + (k % 2) * 140
+        x, y = 260 + k * 400, 450 - side // 2 + (k % 2) * 60
         canvas.alpha_composite(shadow, (x + 14, y + 14))
         canvas.alpha_composite(layer, (x, y))
-    _caption(canvas, name, tagline, palette, (0, 560, 1600, 900))
     return _to_jpeg(canvas)
 
 
@@ -426,15 +388,14 @@ def logo_image(name, sector):
     return buffer.getvalue()
 
 
-def hero_image(title, motifs, seed=1):
+def hero_image(motifs, seed=1):
     """A 1600×900 home-page banner: a row of the catalogue's motifs over an evening gradient."""
     dark, light = (18, 38, 70), (212, 120, 70)
     canvas = _gradient((1600, 900), dark, light).convert("RGBA")
     _texture(canvas, (255, 255, 255), seed, "dots")
     for k, (motif, sector) in enumerate(motifs[:6]):
         layer, shadow = _motif_layer(motif, 340, PALETTES[sector], seed + k)
-        x, y = 40 + k * 255, 120 + (k % 2) * 120
+        x, y = 40 + k * 255, 220 + (k % 2) * 120
         canvas.alpha_composite(shadow, (x + 12, y + 12))
         canvas.alpha_composite(layer, (x, y))
-    _caption(canvas, title, "Kota Malang, Jawa Timur, Indonesia", PALETTES["crafts"], (0, 640, 1600, 900))
     return _to_jpeg(canvas)

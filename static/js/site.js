@@ -105,11 +105,125 @@
     });
   }
 
+  // Search suggestions: the header's box as an ARIA 1.2 combobox (list autocomplete). Up and Down
+  // move through the suggestions, Enter opens the one chosen (or searches for what was typed),
+  // Escape closes the list and then clears the box. Only the latest answer is shown.
+  function initSuggestions(form) {
+    var input = form.querySelector("input[name=q]");
+    var list = form.querySelector("[role=listbox]");
+    if (!input || !list || !window.fetch || !window.AbortController) return;
+    var options = [];
+    var active = -1;
+    var pending = null;
+    var timer = null;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", list.id);
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function choose(index) {
+      options.forEach(function (option, i) {
+        option.element.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      active = index;
+      if (index < 0) input.removeAttribute("aria-activedescendant");
+      else {
+        input.setAttribute("aria-activedescendant", options[index].element.id);
+        options[index].element.scrollIntoView({ block: "nearest" });
+      }
+    }
+
+    function show(suggestions) {
+      list.textContent = "";
+      options = suggestions.map(function (suggestion, i) {
+        var item = document.createElement("li");
+        item.id = list.id + "-" + i;
+        item.className = "site-search__option";
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        var title = document.createElement("span");
+        title.className = "site-search__option-title";
+        title.textContent = suggestion.title;
+        var kind = document.createElement("span");
+        kind.className = "site-search__option-kind";
+        kind.textContent = suggestion.kind;
+        item.appendChild(title);
+        item.appendChild(kind);
+        // mousedown would blur the box (and close the list) before the click lands.
+        item.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+        });
+        item.addEventListener("click", function () {
+          window.location.assign(suggestion.url);
+        });
+        list.appendChild(item);
+        return { element: item, url: suggestion.url };
+      });
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      if (!options.length) return close();
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+
+    function ask() {
+      var query = input.value.trim();
+      if (pending) pending.abort();
+      if (query.length < 2) return close();
+      pending = new AbortController();
+      fetch(form.getAttribute("data-suggest-url") + "?q=" + encodeURIComponent(query), {
+        headers: { Accept: "application/json" },
+        signal: pending.signal
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : { suggestions: [] };
+        })
+        .then(function (data) {
+          if (input.value.trim() === query && document.activeElement === input) show(data.suggestions || []);
+        })
+        .catch(function () {});
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
+    });
+    input.addEventListener("keydown", function (event) {
+      var open = !list.hidden;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!options.length) return;
+        event.preventDefault();
+        if (!open) {
+          list.hidden = false;
+          input.setAttribute("aria-expanded", "true");
+        }
+        var step = event.key === "ArrowDown" ? 1 : -1;
+        choose((active + step + options.length + (active < 0 && step < 0 ? 1 : 0)) % options.length);
+      } else if (event.key === "Enter" && open && active >= 0) {
+        event.preventDefault();
+        window.location.assign(options[active].url);
+      } else if (event.key === "Escape") {
+        if (open) close();
+        else input.value = "";
+        event.preventDefault();
+      }
+    });
+    input.addEventListener("blur", close);
+  }
+
   function init() {
     var visitor = document.querySelector("[data-visitor-url]");
     if (visitor) initVisitor(visitor);
     Array.prototype.forEach.call(document.querySelectorAll("[data-gallery]"), initGallery);
     Array.prototype.forEach.call(document.querySelectorAll(".language-menu"), initDisclosure);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-suggest-url]"), initSuggestions);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

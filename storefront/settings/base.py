@@ -28,7 +28,10 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # dev.py's; production refuses it
-DEBUG = env_bool("DEBUG", False)
+DEBUG = env_bool("DJANGO_DEBUG", False)
+# Media on local disk served by Django itself (storefront/urls.py): the dev settings' embedded
+# default; in production nginx, a CDN or the S3 store serves it.
+SERVE_LOCAL_MEDIA = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # The reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed (storefront/clientip.py).

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from inquiries.models import Inquiry
+from tests.form_errors import announced
 
 from .conftest import BUYER_EMAIL, VENDOR_EMAIL
 
@@ -255,3 +256,17 @@ def test_message_is_not_on_the_thank_you_page(client, product, post_inquiry):
     html = client.get(response["Location"]).content.decode()
     assert "<script>alert" not in html
     assert "alert(" not in html and "please quote 500 pieces" not in html
+
+
+def test_each_error_is_tied_to_its_input_for_a_screen_reader(product, post_inquiry):
+    response = post_inquiry(product, email="not-an-email", message="Price?")
+    html = response.content.decode()
+
+    invalid, described = announced(html, "id_email")
+    assert invalid == "true"
+    assert "Enter a valid email address." in described
+    invalid, described = announced(html, "id_message")
+    assert invalid == "true"
+    assert described[0].startswith("Tell the maker what you need")  # its help, then its error
+    assert any("Please write at least 20 characters" in text for text in described[1:])
+    assert announced(html, "id_company") == (None, [])  # filled in well: nothing to announce

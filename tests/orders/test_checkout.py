@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 from django.core import mail
 
 from orders.models import OrderLine, OrderStatus, SampleOrder
+from tests.form_errors import announced
 from tests.orders.conftest import CONTACT
 
 
@@ -139,3 +140,15 @@ def test_stripe_error_keeps_the_order_and_lets_the_buyer_retry(client, two_maker
     again = client.post(response.url + "pay/")
     assert again["Location"] == retry["Location"]
     assert len(stripe_on.sessions) == 1
+
+
+def test_checkout_errors_are_tied_to_their_inputs_for_a_screen_reader(client, two_makers, zones):
+    fill_box(client, two_makers)
+    response = client.post("/en/samples/checkout/", {**CONTACT, "email": "not-an-email", "country": "XX"})
+    html = response.content.decode()
+
+    invalid, described = announced(html, "id_email")
+    assert (invalid, described) == ("true", ["Enter a valid email address."])
+    invalid, described = announced(html, "id_country")
+    assert invalid == "true" and any("Select a valid choice." in text for text in described)
+    assert announced(html, "id_name") == (None, [])

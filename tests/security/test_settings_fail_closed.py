@@ -1,6 +1,7 @@
 """Started without DJANGO_SETTINGS_MODULE, the site runs production settings or refuses to start.
 
-Never the dev settings by accident: they turn DEBUG on and sign order links with a public key.
+Never the dev settings by accident: they sign order links with a public key (and turn DEBUG on
+with DJANGO_DEBUG=1).
 """
 
 import os
@@ -9,7 +10,7 @@ import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-UNSET = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+UNSET = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_DEBUG"}
 PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-secret-0123456789",
     "ALLOWED_HOSTS": "etalase.example.org",

@@ -256,9 +256,7 @@ class Command(BaseCommand):
             collection,
             f"{spec['title']} — cover",
             f"{spec['slug']}-cover.jpg",
-            lambda: images.cover_image(
-                spec["title"], spec["tagline"][0], spec["motif"], spec["sector"], index
-            ),
+            lambda: images.cover_image(spec["motif"], spec["sector"], index),
         )
         logo = self._image(
             collection,
@@ -325,7 +323,7 @@ class Command(BaseCommand):
                 f"{title} — photo {variant + 1}",
                 f"{spec['slug']}-{variant + 1}.jpg",
                 lambda variant=variant: images.product_image(
-                    title, vendor.title, spec["motif"], vendor_spec["sector"], seed, variant=variant
+                    spec["motif"], vendor_spec["sector"], seed, variant=variant
                 ),
             )
             # Every other product gets a second, close-up photo.
@@ -403,7 +401,6 @@ class Command(BaseCommand):
             "Etalase Malang — home banner",
             "etalase-malang-hero.jpg",
             lambda: images.hero_image(
-                "Export-ready makers of Malang",
                 [(vendors[slug][1]["motif"], vendors[slug][1]["sector"]) for slug in data.FEATURED_MAKERS],
             ),
         )
