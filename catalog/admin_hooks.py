@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import admin_scope, admin_views, translation_dashboard
+from . import admin_scope, admin_views, publishing, translation_dashboard
 from .permissions import is_curator
 
 # Menus a maker never needs; Wagtail shows some of them (e.g. Reports) to anyone with a page permission.
@@ -133,3 +133,7 @@ def scope_admin_api_media(router):
 @hooks.register("register_admin_viewset")  # after Wagtail's base page viewset (order -1), which it replaces
 def register_scoped_page_viewset():
     return admin_scope.ScopedPageViewSet()
+
+
+# A new page's slug held by the user's own abandoned draft is freed rather than refused.
+hooks.register("before_create_page", publishing.free_slug_from_abandoned_draft)
