@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from . import admin_scope, admin_views, publishing, translation_dashboard
@@ -122,6 +124,34 @@ def add_catalog_panels(request, panels):
         return
     for vendor in admin_views.own_vendors(request.user):
         panels.append(admin_views.VendorDashboardPanel(vendor))
+
+
+class OwnPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count, for a maker: its own maker page and products, not the whole site's."""
+
+    def __init__(self, request, vendor):
+        super().__init__(request)
+        self.vendor = vendor
+
+    def get_context_data(self, parent_context):
+        return {
+            "root_page": self.vendor,
+            "total_pages": Page.objects.descendant_of(self.vendor, inclusive=True).count(),
+            "site_name": self.vendor.title,
+        }
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's, which adds the count
+def count_a_makers_own_pages(request, summary_items):
+    vendor = (
+        admin_views.own_vendors(request.user).first() if admin_views.is_vendor_user(request.user) else None
+    )
+    if vendor is None:
+        return
+    summary_items[:] = [
+        OwnPagesSummaryItem(request, vendor) if isinstance(item, PagesSummaryItem) else item
+        for item in summary_items
+    ]
 
 
 @hooks.register("construct_admin_api", order=1)  # after Wagtail's own endpoints, which it replaces
