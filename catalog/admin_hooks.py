@@ -10,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from . import admin_scope, admin_views, translation_dashboard
+from . import admin_scope, admin_views, publishing, translation_dashboard
 from .permissions import is_curator
 
 # Menus a maker never needs; Wagtail shows some of them (e.g. Reports) to anyone with a page permission.
@@ -124,6 +126,34 @@ def add_catalog_panels(request, panels):
         panels.append(admin_views.VendorDashboardPanel(vendor))
 
 
+class OwnPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count, for a maker: its own maker page and products, not the whole site's."""
+
+    def __init__(self, request, vendor):
+        super().__init__(request)
+        self.vendor = vendor
+
+    def get_context_data(self, parent_context):
+        return {
+            "root_page": self.vendor,
+            "total_pages": Page.objects.descendant_of(self.vendor, inclusive=True).count(),
+            "site_name": self.vendor.title,
+        }
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's, which adds the count
+def count_a_makers_own_pages(request, summary_items):
+    vendor = (
+        admin_views.own_vendors(request.user).first() if admin_views.is_vendor_user(request.user) else None
+    )
+    if vendor is None:
+        return
+    summary_items[:] = [
+        OwnPagesSummaryItem(request, vendor) if isinstance(item, PagesSummaryItem) else item
+        for item in summary_items
+    ]
+
+
 @hooks.register("construct_admin_api", order=1)  # after Wagtail's own endpoints, which it replaces
 def scope_admin_api_media(router):
     router.register_endpoint("images", admin_scope.ScopedImagesAdminAPIViewSet)
@@ -133,3 +163,7 @@ def scope_admin_api_media(router):
 @hooks.register("register_admin_viewset")  # after Wagtail's base page viewset (order -1), which it replaces
 def register_scoped_page_viewset():
     return admin_scope.ScopedPageViewSet()
+
+
+# A new page's slug held by the user's own abandoned draft is freed rather than refused.
+hooks.register("before_create_page", publishing.free_slug_from_abandoned_draft)

@@ -33,6 +33,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page, PageLogEntry
 from wagtail.permissions import policy_registry
 
+from . import publishing
 from .admin_views import is_vendor_user
 
 # URL arguments that name a page, an image or a document, as Wagtail's admin URLs spell them.
@@ -163,6 +164,11 @@ class ScopedPageFilterSet(GenericPageFilterSet):
 
 
 class ScopedPageViewSet(PageViewSet):
-    """Wagtail's views for every page type, with the explorer's filters scoped (ScopedPageFilterSet)."""
+    """Wagtail's views for every page type, with the explorer's filters scoped (ScopedPageFilterSet)
+    and a page's publishing actions serialised (catalog/publishing.py)."""
 
     filterset_class = ScopedPageFilterSet
+    edit_view_class = publishing.PageEditView
+    workflow_action_view_class = publishing.PageWorkflowActionView
+    unpublish_view_class = publishing.PageUnpublishView
+    revisions_revert_view_class = publishing.PageRevisionsRevertView

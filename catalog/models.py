@@ -17,7 +17,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PagePermissionTester, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -169,6 +169,19 @@ CERTIFICATE_SEARCH_FIELDS = index.RelatedFields(
 )
 
 
+class CopiedByCuratorsPermissionTester(PagePermissionTester):
+    """Wagtail offers "Copy" to whoever may edit a page; in a maker's section copying is the curators'
+    (a maker's copy always failed, issue #23), so a maker, who may not publish, is not offered it."""
+
+    def can_copy(self):
+        return super().can_copy() and self.can_publish()
+
+
+class CopiedByCuratorsMixin:
+    def permissions_for_user(self, user):
+        return CopiedByCuratorsPermissionTester(user, self)
+
+
 class VendorIndexPage(TranslationStatusMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -194,7 +207,7 @@ class VendorIndexPage(TranslationStatusMixin, Page):
         return context
 
 
-class VendorPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
+class VendorPage(CopiedByCuratorsMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
     """An SME's profile. The vendor's own subtree: its products live below it."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -561,7 +574,9 @@ class ProductIndexPage(TranslationStatusMixin, Page):
         return context
 
 
-class ProductPage(TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page):
+class ProductPage(
+    CopiedByCuratorsMixin, TranslationStatusMixin, ChoiceLabelsMixin, CharacterTermsMixin, Page
+):
     vendor = models.ForeignKey(
         VendorPage,
         verbose_name=_("maker"),

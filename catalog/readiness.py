@@ -2,14 +2,15 @@
 
 It reads the published pages (not drafts waiting for review): a maker is export-ready when buyers
 see the documents, the English text and the products, so an item is ticked once a curator has
-approved it.
+approved it. A maker page that was never approved has nothing published: what its row holds is the
+maker's draft (Wagtail saves a page that is not live into its row), and counts for nothing.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +65,14 @@ def _add_product(vendor):
     return reverse("wagtailadmin_pages:add", args=["catalog", "productpage", vendor.pk])
 
 
+def _inbox():
+    # The inquiries app's inbox, by its URL name: that app is above this one (it registers the inbox).
+    try:
+        return reverse("inquiry_admin:index")
+    except NoReverseMatch:
+        return reverse("wagtailadmin_home")
+
+
 def _products(vendor):
     return (
         ProductPage.objects.child_of(vendor)
@@ -78,8 +87,9 @@ def readiness(vendor, products=None):
     vendor = source_vendor(vendor)
     products = list(_products(vendor) if products is None else products)
     today = timezone.localdate()
-    certifications = list(vendor.certifications.all())
-    english = vendor if vendor.locale.language_code == settings.LANGUAGE_CODE else None
+    approved = vendor.live  # a live page's row is its published version; drafts are in revisions
+    certifications = list(vendor.certifications.all()) if approved else []
+    english = vendor if approved and vendor.locale.language_code == settings.LANGUAGE_CODE else None
     story = strip_tags(english.story).strip() if english else ""
     with_photos = [p for p in products if p.photos]
     without_photos = [p for p in products if not p.photos]
@@ -87,7 +97,7 @@ def readiness(vendor, products=None):
     edit_vendor = _edit(vendor)
 
     items = [
-        ReadinessItem("nib", _("NIB (business ID) entered"), bool(vendor.nib), edit_vendor),
+        ReadinessItem("nib", _("NIB (business ID) entered"), approved and bool(vendor.nib), edit_vendor),
         ReadinessItem(
             "certifications",
             _("At least one certification, none expired"),
@@ -123,7 +133,7 @@ def readiness(vendor, products=None):
             "reply_time",
             _("Replies to inquiries within 48 hours"),
             vendor.response_time_hours is not None and vendor.response_time_hours <= MAX_REPLY_HOURS,
-            edit_vendor,
+            _inbox(),
         ),
     ]
     return Readiness(vendor=vendor, items=items)

@@ -343,15 +343,17 @@ CONTENT_SECURITY_POLICY = {
 }
 if os.environ.get("CSP_REPORT_URI"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [os.environ["CSP_REPORT_URI"]]
-# The Wagtail admin needs inline scripts and styles, blob: image previews, gravatars, and frames its
-# own page previews; these directives replace the site's under ADMIN_URL_PREFIX only.
+# The Wagtail admin needs inline scripts and styles, blob: image previews, and frames its own page
+# previews; these directives replace the site's under ADMIN_URL_PREFIX only.
 ADMIN_URL_PREFIX = "/admin/"
-WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"  # Wagtail's default has no scheme
+# No gravatars: an admin page would tell gravatar.com who is signed in (a hash of the e-mail address);
+# Wagtail shows its default avatar, or the one a user uploads.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 ADMIN_CONTENT_SECURITY_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "style-src-attr": None,
-    "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *MEDIA_ORIGINS],
+    "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
     "form-action": ["'self'"],

@@ -72,7 +72,40 @@ def test_one_missing_item_lowers_the_score_and_is_unticked(ready_vendor, change,
     result = readiness(ready_vendor)
     assert result.score == 86  # 6 of 7
     assert [item.key for item in result.items if not item.done] == [key]
-    assert result.missing[0].fix_url == f"/admin/pages/{ready_vendor.pk}/edit/"
+    # Replies are written in the inbox; everything else on the maker's page.
+    inbox = key == "reply_time"
+    assert result.missing[0].fix_url == (
+        "/admin/inquiries/" if inbox else f"/admin/pages/{ready_vendor.pk}/edit/"
+    )
+
+
+def test_a_makers_draft_counts_for_nothing_until_a_curator_approves_it(client, maker_a):
+    """A new maker's profile, submitted with its NIB, certificate and English text, waits for review."""
+    vendor = VendorPage.objects.get(pk=maker_a.vendor.pk)
+    vendor.unpublish()
+    vendor = VendorPage.objects.get(pk=maker_a.vendor.pk)
+    vendor.nib = "0000000000000"
+    vendor.tagline = "Porcelain from Dinoyo"
+    vendor.story = "<p>Since 1957 in Dinoyo.</p>"
+    vendor.certifications.add(
+        VendorCertification(
+            certification_type=factories.make_certification_type(),
+            number="ID00000000000000",
+            valid_until=datetime.date.today() + datetime.timedelta(days=365),
+        )
+    )
+    vendor.save()  # as Wagtail's editor saves a page that is not live: into its row
+    vendor.save_revision(user=maker_a.user)
+
+    client.force_login(maker_a.user)
+    body = client.get("/admin/").content.decode()
+    for key in ("nib", "certifications", "english"):
+        assert f'data-readiness="{key}" data-done="no"' in body, key
+
+    factories.publish(vendor)  # the curator approves
+    body = client.get("/admin/").content.decode()
+    for key in ("nib", "certifications", "english"):
+        assert f'data-readiness="{key}" data-done="yes"' in body, key
 
 
 def test_an_expired_certificate_is_unticked(ready_vendor):
@@ -92,6 +125,9 @@ def test_makers_dashboard_is_indonesian_and_shows_only_its_own_things(
     assert "Dasbor" in body  # Wagtail's Indonesian admin
     assert 'data-readiness="nib" data-done="no"' in body
     assert f'href="/admin/pages/{maker_a.vendor.pk}/edit/"' in body
+    # "Replies to inquiries within 48 hours": its fix opens the inbox, where replies are written.
+    reply_item = body[body.index('data-readiness="reply_time"') :].split("</li>")[0]
+    assert 'href="/admin/inquiries/"' in reply_item
     assert "Atelier Alpha Porselen Vase" in body
     assert "Bengkel Beta Rotan" not in body
     assert 'data-new-inquiries="1"' in body
