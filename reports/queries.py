@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
-    CharField,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -27,24 +25,28 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from catalog.models import Category, District, ProductPage, Sector, VendorPage
 from home.countries import country_name
-from inquiries.models import Inquiry, InquiryStatus
+from inquiries.models import Inquiry, InquiryReply, InquiryStatus
 from orders.models import OrderLine, OrderStatus, SampleOrder
 
 TOP = 10
 UNANSWERED_AFTER = timedelta(hours=48)
 NOT_PLACED = [OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED]
-HANDLED = [InquiryStatus.REPLIED, InquiryStatus.CLOSED]
-# An inquiry has no reply timestamp: its first status change in the admin (Wagtail's "wagtail.edit"
-# history entry, written when a maker or curator saves the status form) stands for the reply.
-STATUS_CHANGE_ACTION = "wagtail.edit"
+# Answered: replied, or moved on from there (quoted, won, lost), or closed.
+HANDLED = [
+    InquiryStatus.REPLIED,
+    InquiryStatus.QUOTED,
+    InquiryStatus.WON,
+    InquiryStatus.LOST,
+    InquiryStatus.CLOSED,
+]
 
 
 class ReportFilterForm(forms.Form):
@@ -267,21 +269,18 @@ def demand_report(filters):
 
 
 def reply_waits(inquiries):
-    """(maker key, time to the first status change) of every handled inquiry the admin history dates."""
-    first_change = (
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Inquiry),
-            action=STATUS_CHANGE_ACTION,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        .order_by("timestamp")
-        .values("timestamp")[:1]
+    """(maker key, time to the maker's first reply) of every inquiry answered from the inbox.
+
+    The reply is an `InquiryReply` (the Reply form e-mails it to the buyer); a status changed by hand
+    is no reply and has no reply time.
+    """
+    first_reply = (
+        InquiryReply.objects.filter(inquiry=OuterRef("pk")).order_by("sent_at").values("sent_at")[:1]
     )
     return (
-        inquiries.filter(status__in=HANDLED)
-        .annotate(first_change=Subquery(first_change))
-        .filter(first_change__isnull=False)
-        .annotate(wait=ExpressionWrapper(F("first_change") - F("created_at"), output_field=DurationField()))
+        inquiries.annotate(first_reply=Subquery(first_reply))
+        .filter(first_reply__isnull=False)
+        .annotate(wait=ExpressionWrapper(F("first_reply") - F("created_at"), output_field=DurationField()))
         .values_list("vendor_translation_key", "wait")
     )
 
@@ -359,10 +358,9 @@ def response_report(filters, now=None):
             units={2: "%"},
             maxima={2: 100},
             note=_(
-                "An inquiry counts as answered once its status is “Replied” or “Closed”. Inquiries "
-                "have no reply time of their own yet: the reply time is the time from the inquiry to "
-                "its first status change saved in the admin (its history), for the answered "
-                "inquiries that have one."
+                "An inquiry counts as answered once its status is “Replied” or a later one (quoted, "
+                "won, lost) or “Closed”. The reply time is the time from the inquiry to the maker's "
+                "first reply sent from the inbox; an inquiry closed without a reply has none."
             ),
         ),
         Section(

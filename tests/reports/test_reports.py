@@ -1,8 +1,9 @@
 """The trade office's reports: figures on a data set whose answers the test counts itself.
 
 Three makers in two districts and three sectors, 22 inquiries over four months and five countries
-(two of them spam), six sample orders (two never placed) and the admin history of the answered
-inquiries. Each expected figure is counted here from the lists below, not with the report's queries.
+(two of them spam), six sample orders (two never placed) and the makers' replies from the inbox
+(with status changes in the admin history that are not replies and must not count). Each
+expected figure is counted here from the lists below, not with the report's queries.
 """
 
 import csv
@@ -30,7 +31,7 @@ from catalog.models import District, Sector
 from catalog.onboarding import onboard_vendor
 from catalog.review import ensure_review_setup
 from home.countries import country_name
-from inquiries.models import Inquiry
+from inquiries.models import Inquiry, InquiryReply
 from orders.models import SampleOrder
 from reports.permissions import TRADE_OFFICE_GROUP
 from reports.setup import ensure_trade_office_group
@@ -47,7 +48,7 @@ MAKERS = [
     ("batik", "Batik Dua", "klojen", "fashion", "Batik cloth"),
     ("kopi", "Kopi Tiga", "klojen", "processed-food", "Coffee beans"),
 ]
-# (maker, country, (month, day), status, hours to the first status change or None)
+# (maker, country, (month, day), status, hours to the maker's first reply or None)
 INQUIRIES = [
     ("anyam", "US", (1, 10), "replied", 5),
     ("anyam", "US", (1, 20), "replied", 9),
@@ -60,7 +61,7 @@ INQUIRIES = [
     ("batik", "NL", (2, 5), "new", None),
     ("batik", "AU", (2, 18), "new", None),
     ("batik", "US", (3, 1), "replied", 48),
-    ("batik", "JP", (3, 15), "closed", None),  # closed without a recorded status change
+    ("batik", "JP", (3, 15), "closed", None),  # closed without a reply
     ("batik", "DE", (4, 20), "new", None),
     ("kopi", "JP", (1, 25), "replied", 1),
     ("kopi", "JP", (2, 7), "replied", 3),
@@ -130,9 +131,13 @@ def data(module_db):
             created_at=created_at,
             status=status,
         )
+        # A status saved in the admin an hour after the inquiry is no reply: the report ignores it.
+        log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=1))
         if hours is not None:
-            log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=hours))
-            log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=hours + 50))  # a later change
+            first = InquiryReply.objects.create(inquiry=inquiry, body="Our price list is attached.")
+            later = InquiryReply.objects.create(inquiry=inquiry, body="Any news?")
+            InquiryReply.objects.filter(pk=first.pk).update(sent_at=created_at + timedelta(hours=hours))
+            InquiryReply.objects.filter(pk=later.pk).update(sent_at=created_at + timedelta(hours=hours + 50))
 
     for number, (keys, country, day, status) in enumerate(ORDERS):
         order = factories.make_sample_order(
@@ -411,20 +416,28 @@ def test_response_filters_narrow_the_figures(client, data):
         assert figures(page.tables["makers"]) == expected_response(data, **filters), filters
 
 
-def test_a_status_change_in_the_admin_is_the_reply(client, data):
-    """The real path: the maker saves "Replied" in the inbox, and the report counts that as its reply."""
+def test_the_makers_reply_from_the_inbox_is_the_reply_time(client, data):
+    """The real path: the maker sends a reply from the inbox; a status saved by hand is no reply."""
     maker = data.makers["anyam"]
-    inquiry = Inquiry.objects.filter(
-        vendor_translation_key=maker.vendor.translation_key, status="new"
-    ).first()
+    waiting = Inquiry.objects.filter(vendor_translation_key=maker.vendor.translation_key, status="new")
+    by_hand, replied = waiting.order_by("created_at")[:2]
     client.force_login(maker.user)
-    edit = reverse("inquiry_admin:edit", args=[inquiry.pk])
-    assert client.post(edit, {"status": "replied"}).status_code == 302
+    assert (
+        client.post(reverse("inquiry_admin:edit", args=[by_hand.pk]), {"status": "closed"}).status_code == 302
+    )
+    assert (
+        client.post(
+            reverse("inquiry_admin:reply", args=[replied.pk]), {"body": "Price list attached."}
+        ).status_code
+        == 302
+    )
     client.force_login(data.trade)
     before = expected_response(data)["Anyam Satu"]
     after = figures(read_page(client, "reports:response").tables["makers"])["Anyam Satu"]
-    assert after[1] == before[1] + 1
-    assert after[3] != before[3]  # the new reply's wait (months) moves the median
+    assert after[1] == before[1] + 2  # both are answered now
+    # Only the reply adds a wait: the median of the four replies so far and this one (months late).
+    hours = [5, 9, 30, 2, (timezone.now() - replied.created_at).total_seconds() / 3600]
+    assert after[3] == round(statistics.median(hours), 1) != before[3]
 
 
 @pytest.mark.parametrize("name", URLS)
