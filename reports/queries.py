@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Case,
+    CharField,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -22,16 +24,28 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Revision
 
-from catalog.models import Category, District, ProductPage, Sector, VendorPage
+from catalog.certificates import CertificateKind
+from catalog.fields import from_minor_units
+from catalog.models import (
+    Category,
+    District,
+    ProductCertification,
+    ProductPage,
+    Sector,
+    VendorCertification,
+    VendorPage,
+    VendorTrademark,
+)
 from home.countries import country_name
 from inquiries.models import Inquiry, InquiryReply, InquiryStatus
 from orders.models import OrderLine, OrderStatus, SampleOrder
@@ -374,7 +388,256 @@ def response_report(filters, now=None):
     ]
 
 
+# An inquiry that reached a quote: quoted, or its outcome recorded after one.
+QUOTED_OR_LATER = [InquiryStatus.QUOTED, InquiryStatus.WON, InquiryStatus.LOST]
+PAID = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+SHIPPED = [OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+
+
+def _month(value):
+    return f"{value:%Y-%m}"
+
+
+def outcomes_report(filters):
+    inquiries = filtered_inquiries(filters)
+    lines = filtered_order_lines(filters)
+
+    deals = (
+        inquiries.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(
+            total=Count("id"),
+            quoted=Count("id", filter=Q(status__in=QUOTED_OR_LATER)),
+            won=Count("id", filter=Q(status=InquiryStatus.WON)),
+        )
+        .order_by("month")
+    )
+    deal_rows = [
+        (
+            _month(row["month"]),
+            [row["total"], row["quoted"], row["won"], round(100 * row["won"] / row["total"], 1)],
+        )
+        for row in deals
+    ]
+
+    orders = (
+        lines.annotate(month=TruncMonth("order__created_at"))
+        .values("month")
+        .annotate(
+            placed=Count("order_id", distinct=True),
+            paid=Count("order_id", distinct=True, filter=Q(order__status__in=PAID)),
+            shipped=Count("order_id", distinct=True, filter=Q(order__status__in=SHIPPED)),
+        )
+        .order_by("month")
+    )
+    order_rows = [(_month(row["month"]), [row["placed"], row["paid"], row["shipped"]]) for row in orders]
+
+    values = (
+        lines.filter(order__status__in=PAID)
+        .annotate(month=TruncMonth("order__created_at"))
+        .values("month", "currency")
+        .annotate(value=Sum("line_total"))
+        .order_by()
+    )
+    by_month = {}
+    for row in values:
+        by_month.setdefault(_month(row["month"]), {})[row["currency"]] = row["value"]
+    currencies = sorted({currency for amounts in by_month.values() for currency in amounts})
+    value_rows = [
+        (month, [from_minor_units(by_month[month].get(currency, 0)) for currency in currencies])
+        for month in sorted(by_month)
+    ]
+
+    return [
+        Section(
+            "inquiry_outcomes",
+            _("Inquiries, quotes and deals won per month"),
+            _("Month"),
+            [_("Inquiries"), _("Quoted"), _("Won"), _("Won (%)")],
+            deal_rows,
+            [0, 1, 2],
+            units={3: "%"},
+            note=_(
+                "By the month the inquiry came in and its status now: “Quoted” counts the inquiries "
+                "quoted, won or lost after a quote; “Won” those marked won."
+            ),
+        ),
+        Section(
+            "order_outcomes",
+            _("Sample orders placed, paid and shipped per month"),
+            _("Month"),
+            [_("Placed"), _("Paid"), _("Shipped")],
+            order_rows,
+            [0, 1, 2],
+            note=_(
+                "By the month the order was placed and its status now: paid counts the orders paid, "
+                "shipped or delivered; shipped those shipped or delivered. Refunded and cancelled "
+                "orders are placed, not paid."
+            ),
+        ),
+        Section(
+            "order_value",
+            _("Value of the paid sample orders per month"),
+            _("Month"),
+            currencies,
+            value_rows,
+            list(range(len(currencies))),
+            note=_("The samples' prices of the paid orders, by currency, without shipping."),
+        ),
+    ]
+
+
+# The documents the readiness report looks for, in the order of CertificateKind. NIB is also the
+# maker's own field, a trademark also a registered mark listed on its page.
+DOCUMENTS = [
+    CertificateKind.NIB,
+    CertificateKind.PIRT,
+    CertificateKind.BPOM,
+    CertificateKind.HALAL,
+    CertificateKind.SNI,
+    CertificateKind.DJKI,
+]
+
+
+def _document_holders(today):
+    """{kind: set of makers' translation keys} holding an unexpired certificate of that kind, on the
+    maker's page or on any of its products'."""
+    valid = Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    holders = {kind: set() for kind in DOCUMENTS}
+    sources = [
+        VendorCertification.objects.filter(valid).values_list(
+            "vendor__translation_key", "certification_type__kind"
+        ),
+        ProductCertification.objects.filter(valid).values_list(
+            "product__vendor__translation_key", "certification_type__kind"
+        ),
+    ]
+    for source in sources:
+        for key, kind in source.filter(certification_type__kind__in=DOCUMENTS).distinct():
+            holders[kind].add(key)
+    holders[CertificateKind.NIB].update(
+        VendorPage.objects.exclude(nib="").values_list("translation_key", flat=True).distinct()
+    )
+    holders[CertificateKind.DJKI].update(
+        VendorTrademark.objects.values_list("vendor__translation_key", flat=True).distinct()
+    )
+    return holders
+
+
+def onboarded_makers(filters):
+    """The makers (their default-language pages) the filters select, each with the date of its first
+    revision: the day it was onboarded (`catalog.onboarding` saves one as it creates the page)."""
+    first_revision = (
+        Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    makers = VendorPage.objects.filter(locale=Locale.get_default())
+    if filters.sector:
+        makers = makers.filter(sector=filters.sector)
+    if filters.district:
+        makers = makers.filter(district=filters.district)
+    makers = makers.annotate(onboarded=Coalesce(Subquery(first_revision), F("first_published_at")))
+    return filters.dated(makers, "onboarded").order_by()
+
+
+def readiness_report(filters):
+    makers = list(onboarded_makers(filters).values_list("translation_key", "live", "onboarded"))
+    asked = set(
+        Inquiry.objects.exclude(status=InquiryStatus.SPAM)
+        .filter(vendor_translation_key__isnull=False)
+        .values_list("vendor_translation_key", flat=True)
+        .distinct()
+    )
+    ordered = set(
+        OrderLine.objects.exclude(order__status__in=NOT_PLACED)
+        .filter(vendor_translation_key__isnull=False)
+        .values_list("vendor_translation_key", flat=True)
+        .distinct()
+    )
+
+    def stages(rows):
+        return [
+            len(rows),
+            sum(1 for _key, live, _date in rows if live),
+            sum(1 for key, _live, _date in rows if key in asked),
+            sum(1 for key, _live, _date in rows if key in ordered),
+        ]
+
+    total = stages(makers)
+    stage_names = [_("Onboarded"), _("Listed live"), _("First inquiry"), _("First sample order")]
+    funnel = [
+        (name, [count, round(100 * count / total[0], 1) if total[0] else None])
+        for name, count in zip(stage_names, total, strict=True)
+    ]
+
+    cohorts = {}
+    for row in makers:
+        month = _month(timezone.localtime(row[2])) if row[2] else str(_unknown())
+        cohorts.setdefault(month, []).append(row)
+    cohort_rows = [(month, stages(cohorts[month])) for month in sorted(cohorts)]
+
+    holders = _document_holders(timezone.localdate())
+    keys = {key for key, _live, _date in makers}
+    labels = dict(CertificateKind.choices)
+    documents = []
+    for kind in DOCUMENTS:
+        held = len(keys & holders[kind])
+        documents.append(
+            (
+                labels[kind],
+                [held, round(100 * held / len(keys), 1) if keys else None, len(keys) - held],
+            )
+        )
+    documents.sort(key=lambda row: (-row[1][2], str(row[0])))
+
+    return [
+        Section(
+            "funnel",
+            _("From onboarding to the first sample order"),
+            _("Stage"),
+            [_("Makers"), _("Share of the makers onboarded (%)")],
+            funnel,
+            [0],
+            units={1: "%"},
+            note=_(
+                "The makers onboarded in the period (the day their page was created) and how many of "
+                "them are listed live now, have had an inquiry (spam aside) and a sample order placed "
+                "with them, at any time."
+            ),
+        ),
+        Section(
+            "cohorts",
+            _("Makers by month onboarded"),
+            _("Month"),
+            stage_names,
+            cohort_rows,
+            [0, 1, 2, 3],
+        ),
+        Section(
+            "documents",
+            _("Certification coverage, the most often missing first"),
+            _("Document"),
+            [_("Makers holding it"), _("Coverage (%)"), _("Makers missing it")],
+            documents,
+            [1, 2],
+            units={1: "%"},
+            maxima={1: 100},
+            note=_(
+                "A maker holds a document when its page or one of its products lists an unexpired "
+                "certificate of that kind; the NIB also counts from the maker's NIB field, the "
+                "trademark from a registered mark on its page."
+            ),
+        ),
+    ]
+
+
 REPORTS = {
     "demand": (_("Demand"), demand_report),
     "response": (_("Response"), response_report),
+    "outcomes": (_("Outcomes"), outcomes_report),
+    "readiness": (_("Readiness"), readiness_report),
 }
