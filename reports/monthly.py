@@ -44,7 +44,7 @@ def render_html(month):
         ]
         reports.append({"key": key, "title": title, "sections": sections})
     return render_to_string(
-        "reports/pdf/monthly.html",
+        "reports/admin/monthly_pdf.html",
         {"month": month, "filters": filters, "reports": reports, "generated": timezone.localtime()},
     )
 
@@ -61,7 +61,7 @@ def render_pdf(month):
 def _messages(report, connection):
     with translation.override(OFFICE_LANGUAGE):
         subject = subject_line(_("Export reports for %(month)s") % {"month": f"{report.month:%Y-%m}"})
-        body = render_to_string("reports/email/monthly.txt", {"month": report.month})
+        body = render_to_string("reports/admin/monthly_email.txt", {"month": report.month})
     message = EmailMessage(
         subject,
         body,
