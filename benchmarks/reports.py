@@ -22,6 +22,7 @@ queries, charts and template), once to warm up and then `--runs` times, and prin
 """
 
 import argparse
+import itertools
 import os
 import random
 import statistics
@@ -96,7 +97,7 @@ def cmd_generate(args):
         .order_by("pk")
     )
     # A few makers are asked about far more than most: weights fall off with the rank.
-    weights = [1 / (rank + 10) for rank in range(len(products))]
+    weights = list(itertools.accumulate(1 / (rank + 10) for rank in range(len(products))))
     now = timezone.now()
     have = Inquiry.objects.count()
     new = max(0, args.inquiries - have)
@@ -104,7 +105,7 @@ def cmd_generate(args):
         with transaction.atomic():
             inquiries = []
             for number in range(have + start, have + min(new, start + 5000)):
-                pk, title, vendor_id, key, vendor, _price = rng.choices(products, weights)[0]
+                pk, title, vendor_id, key, vendor, _price = rng.choices(products, cum_weights=weights)[0]
                 inquiries.append(
                     Inquiry(
                         reference=f"BENCH-{number:08d}",
@@ -151,7 +152,7 @@ def cmd_generate(args):
                 status = weighted(rng, ORDER_STATUSES)
                 created = now - timedelta(days=rng.uniform(0, 730))
                 currency = "EUR" if rng.random() < 0.1 else "USD"
-                lines = [rng.choices(sampled, weights[: len(sampled)])[0] for _ in range(rng.randint(1, 3))]
+                lines = rng.choices(sampled, cum_weights=weights[: len(sampled)], k=rng.randint(1, 3))
                 total = sum(row[5] or 1500 for row in lines)
                 orders.append(
                     SampleOrder(
@@ -291,7 +292,8 @@ def write_results(sizes, table, args):
             "Command: see benchmarks/reports.py (`generate`, then "
             f"`time --runs {args.runs} --write`); run {stamp} on the 2-core machine, PostgreSQL 15, "
             f"{sizes}. Each report through Django's test client as a trade-office user (the whole "
-            f"view), median of {args.runs} runs after one warm-up; target under {args.target} ms.",
+            f"view), median of {args.runs} runs after one warm-up; target under {args.target} ms. "
+            f"Load average when it ended: {os.getloadavg()[0]:.1f} (2 cores; other work ran alongside).",
             "",
             *table,
             "",

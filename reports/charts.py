@@ -71,11 +71,15 @@ def bar_chart(chart_id, title, rows, unit="", maximum=None, caption="", colour=C
     }
 
 
+CHART_ROWS = 30  # a chart of thousands of makers says nothing and weighs megabytes: the table has them all
+
+
 def section_charts(section):
-    """The charts of one report table (`queries.Section`): one per column it draws."""
+    """The charts of one report table (`queries.Section`): one per column it draws, of its first
+    CHART_ROWS rows (the tables are ranked, so the largest figures)."""
     charts = []
     for number, column in enumerate(section.charts):
-        rows = [(label, values[column]) for label, values in section.rows]
+        rows = [(label, values[column]) for label, values in section.rows[:CHART_ROWS]]
         charts.append(
             bar_chart(
                 f"chart-{section.key}-{column}",

@@ -17,8 +17,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     Min,
     OuterRef,
@@ -52,6 +50,7 @@ from orders.models import OrderLine, OrderStatus, SampleOrder
 
 TOP = 10
 UNANSWERED_AFTER = timedelta(hours=48)
+UNANSWERED_LISTED = 100  # the oldest ones; the makers' table counts them all
 NOT_PLACED = [OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED]
 # Answered: replied, or moved on from there (quoted, won, lost), or closed.
 HANDLED = [
@@ -292,17 +291,16 @@ def reply_waits(inquiries):
     """(maker key, time to the maker's first reply) of every inquiry answered from the inbox.
 
     The reply is an `InquiryReply` (the Reply form e-mails it to the buyer); a status changed by hand
-    is no reply and has no reply time.
+    is no reply and has no reply time. One grouped query over the replies (not one lookup per inquiry).
     """
-    first_reply = (
-        InquiryReply.objects.filter(inquiry=OuterRef("pk")).order_by("sent_at").values("sent_at")[:1]
+    rows = (
+        InquiryReply.objects.filter(inquiry__in=inquiries.values("pk"))
+        .values("inquiry_id", "inquiry__vendor_translation_key", "inquiry__created_at")
+        .annotate(first_reply=Min("sent_at"))
+        .order_by()
+        .values_list("inquiry__vendor_translation_key", "inquiry__created_at", "first_reply")
     )
-    return (
-        inquiries.annotate(first_reply=Subquery(first_reply))
-        .filter(first_reply__isnull=False)
-        .annotate(wait=ExpressionWrapper(F("first_reply") - F("created_at"), output_field=DurationField()))
-        .values_list("vendor_translation_key", "wait")
-    )
+    return [(key, first_reply - created_at) for key, created_at, first_reply in rows]
 
 
 def response_report(filters, now=None):
@@ -346,7 +344,7 @@ def response_report(filters, now=None):
     unanswered = list(
         inquiries.filter(overdue)
         .order_by("created_at", "id")
-        .values_list("reference", "vendor_name", "product_name", "country", "created_at")
+        .values_list("reference", "vendor_name", "product_name", "country", "created_at")[:UNANSWERED_LISTED]
     )
     waiting = [
         (
@@ -390,6 +388,7 @@ def response_report(filters, now=None):
             [_("Maker"), _("Product"), _("Country"), _("Received"), _("Hours waiting")],
             waiting,
             [],
+            note=_("The 100 that have waited longest; the table above counts them all, by maker."),
         ),
     ]
 
@@ -519,13 +518,13 @@ def _document_holders(today):
         ),
     ]
     for source in sources:
-        for key, kind in source.filter(certification_type__kind__in=DOCUMENTS).distinct():
+        for key, kind in source.filter(certification_type__kind__in=DOCUMENTS).order_by().distinct():
             holders[kind].add(key)
     holders[CertificateKind.NIB].update(
-        VendorPage.objects.exclude(nib="").values_list("translation_key", flat=True).distinct()
+        VendorPage.objects.exclude(nib="").order_by().values_list("translation_key", flat=True).distinct()
     )
     holders[CertificateKind.DJKI].update(
-        VendorTrademark.objects.values_list("vendor__translation_key", flat=True).distinct()
+        VendorTrademark.objects.order_by().values_list("vendor__translation_key", flat=True).distinct()
     )
     return holders
 
@@ -555,12 +554,14 @@ def readiness_report(filters):
     asked = set(
         Inquiry.objects.exclude(status=InquiryStatus.SPAM)
         .filter(vendor_translation_key__isnull=False)
+        .order_by()
         .values_list("vendor_translation_key", flat=True)
         .distinct()
     )
     ordered = set(
         OrderLine.objects.exclude(order__status__in=NOT_PLACED)
         .filter(vendor_translation_key__isnull=False)
+        .order_by()
         .values_list("vendor_translation_key", flat=True)
         .distinct()
     )
