@@ -3,6 +3,8 @@
 `bar_chart` only measures; reports/includes/bar_chart.html draws, so every label is escaped.
 """
 
+from decimal import Decimal
+
 from django.utils.formats import number_format
 
 WIDTH = 720
@@ -18,13 +20,20 @@ def display(value, unit=""):
     """A figure as the table shows it, in the active language's number format; None is a dash."""
     if value is None:
         return "—"
+    if isinstance(value, Decimal):  # money: two decimals
+        return f"{number_format(value, decimal_pos=2, use_l10n=True)}{unit}"
     if not isinstance(value, int | float):
         return str(value)
     text = number_format(value, decimal_pos=1 if isinstance(value, float) else None, use_l10n=True)
     return f"{text}{unit}"
 
 
-COLOURS = ["#2e6f9e", "#b4621b", "#4d7c2f"]  # one per figure drawn in a table, told apart by the caption
+COLOURS = [
+    "#2e6f9e",
+    "#b4621b",
+    "#4d7c2f",
+    "#7a4a9e",
+]  # one per figure drawn in a table, told apart by the caption
 
 
 def bar_chart(chart_id, title, rows, unit="", maximum=None, caption="", colour=COLOURS[0]):
@@ -60,3 +69,34 @@ def bar_chart(chart_id, title, rows, unit="", maximum=None, caption="", colour=C
         "bar_x": LABEL_WIDTH,
         "axis_x": LABEL_WIDTH,
     }
+
+
+CHART_ROWS = 30  # a chart of thousands of makers says nothing and weighs megabytes: the table has them all
+
+
+def section_charts(section):
+    """The charts of one report table (`queries.Section`): one per column it draws, of its first
+    CHART_ROWS rows (the tables are ranked, so the largest figures)."""
+    charts = []
+    for number, column in enumerate(section.charts):
+        rows = [(label, values[column]) for label, values in section.rows[:CHART_ROWS]]
+        charts.append(
+            bar_chart(
+                f"chart-{section.key}-{column}",
+                f"{section.title}: {section.columns[column]}",
+                rows,
+                unit=section.units.get(column, ""),
+                maximum=section.maxima.get(column),
+                caption=section.columns[column],
+                colour=COLOURS[number % len(COLOURS)],
+            )
+        )
+    return charts
+
+
+def section_table(section):
+    """The table's rows with each figure as the page shows it."""
+    return [
+        (label, [display(value, section.units.get(index, "")) for index, value in enumerate(values)])
+        for label, values in section.rows
+    ]

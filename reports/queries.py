@@ -9,7 +9,7 @@ samples of, and under a sector or district filter only its lines of makers there
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -17,34 +17,49 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DurationField,
-    ExpressionWrapper,
     F,
     Min,
     OuterRef,
     Q,
     Subquery,
+    Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, TruncMonth
+from django.db.models.functions import Cast, Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale, Page, Revision
 
-from catalog.models import Category, District, ProductPage, Sector, VendorPage
+from catalog.certificates import CertificateKind
+from catalog.fields import from_minor_units
+from catalog.models import (
+    Category,
+    District,
+    ProductCertification,
+    ProductPage,
+    Sector,
+    VendorCertification,
+    VendorPage,
+    VendorTrademark,
+)
 from home.countries import country_name
-from inquiries.models import Inquiry, InquiryStatus
+from inquiries.models import Inquiry, InquiryReply, InquiryStatus
 from orders.models import OrderLine, OrderStatus, SampleOrder
 
 TOP = 10
 UNANSWERED_AFTER = timedelta(hours=48)
+UNANSWERED_LISTED = 100  # the oldest ones; the makers' table counts them all
 NOT_PLACED = [OrderStatus.PENDING_PAYMENT, OrderStatus.EXPIRED]
-HANDLED = [InquiryStatus.REPLIED, InquiryStatus.CLOSED]
-# An inquiry has no reply timestamp: its first status change in the admin (Wagtail's "wagtail.edit"
-# history entry, written when a maker or curator saves the status form) stands for the reply.
-STATUS_CHANGE_ACTION = "wagtail.edit"
+# Answered: replied, or moved on from there (quoted, won, lost), or closed.
+HANDLED = [
+    InquiryStatus.REPLIED,
+    InquiryStatus.QUOTED,
+    InquiryStatus.WON,
+    InquiryStatus.LOST,
+    InquiryStatus.CLOSED,
+]
 
 
 class ReportFilterForm(forms.Form):
@@ -71,6 +86,10 @@ class ReportFilterForm(forms.Form):
         )
 
 
+def _day_start(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 @dataclass(frozen=True)
 class Filters:
     date_from: object = None
@@ -90,10 +109,12 @@ class Filters:
         return makers.values("translation_key")
 
     def dated(self, queryset, field_name="created_at"):
+        """Rows from the start of `date_from` to the end of `date_to`, in the site's time zone; compared
+        as moments, not as `__date`, so an index on the field serves the range."""
         if self.date_from:
-            queryset = queryset.filter(**{f"{field_name}__date__gte": self.date_from})
+            queryset = queryset.filter(**{f"{field_name}__gte": _day_start(self.date_from)})
         if self.date_to:
-            queryset = queryset.filter(**{f"{field_name}__date__lte": self.date_to})
+            queryset = queryset.filter(**{f"{field_name}__lt": _day_start(self.date_to + timedelta(days=1))})
         return queryset
 
 
@@ -267,23 +288,19 @@ def demand_report(filters):
 
 
 def reply_waits(inquiries):
-    """(maker key, time to the first status change) of every handled inquiry the admin history dates."""
-    first_change = (
-        ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Inquiry),
-            action=STATUS_CHANGE_ACTION,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        .order_by("timestamp")
-        .values("timestamp")[:1]
+    """(maker key, time to the maker's first reply) of every inquiry answered from the inbox.
+
+    The reply is an `InquiryReply` (the Reply form e-mails it to the buyer); a status changed by hand
+    is no reply and has no reply time. One grouped query over the replies (not one lookup per inquiry).
+    """
+    rows = (
+        InquiryReply.objects.filter(inquiry__in=inquiries.values("pk"))
+        .values("inquiry_id", "inquiry__vendor_translation_key", "inquiry__created_at")
+        .annotate(first_reply=Min("sent_at"))
+        .order_by()
+        .values_list("inquiry__vendor_translation_key", "inquiry__created_at", "first_reply")
     )
-    return (
-        inquiries.filter(status__in=HANDLED)
-        .annotate(first_change=Subquery(first_change))
-        .filter(first_change__isnull=False)
-        .annotate(wait=ExpressionWrapper(F("first_change") - F("created_at"), output_field=DurationField()))
-        .values_list("vendor_translation_key", "wait")
-    )
+    return [(key, first_reply - created_at) for key, created_at, first_reply in rows]
 
 
 def response_report(filters, now=None):
@@ -327,7 +344,7 @@ def response_report(filters, now=None):
     unanswered = list(
         inquiries.filter(overdue)
         .order_by("created_at", "id")
-        .values_list("reference", "vendor_name", "product_name", "country", "created_at")
+        .values_list("reference", "vendor_name", "product_name", "country", "created_at")[:UNANSWERED_LISTED]
     )
     waiting = [
         (
@@ -359,10 +376,9 @@ def response_report(filters, now=None):
             units={2: "%"},
             maxima={2: 100},
             note=_(
-                "An inquiry counts as answered once its status is “Replied” or “Closed”. Inquiries "
-                "have no reply time of their own yet: the reply time is the time from the inquiry to "
-                "its first status change saved in the admin (its history), for the answered "
-                "inquiries that have one."
+                "An inquiry counts as answered once its status is “Replied” or a later one (quoted, "
+                "won, lost) or “Closed”. The reply time is the time from the inquiry to the maker's "
+                "first reply sent from the inbox; an inquiry closed without a reply has none."
             ),
         ),
         Section(
@@ -372,6 +388,256 @@ def response_report(filters, now=None):
             [_("Maker"), _("Product"), _("Country"), _("Received"), _("Hours waiting")],
             waiting,
             [],
+            note=_("The 100 that have waited longest; the table above counts them all, by maker."),
+        ),
+    ]
+
+
+# An inquiry that reached a quote: quoted, or its outcome recorded after one.
+QUOTED_OR_LATER = [InquiryStatus.QUOTED, InquiryStatus.WON, InquiryStatus.LOST]
+PAID = [OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+SHIPPED = [OrderStatus.SHIPPED, OrderStatus.DELIVERED]
+
+
+def _month(value):
+    return f"{value:%Y-%m}"
+
+
+def outcomes_report(filters):
+    inquiries = filtered_inquiries(filters)
+    lines = filtered_order_lines(filters)
+
+    deals = (
+        inquiries.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(
+            total=Count("id"),
+            quoted=Count("id", filter=Q(status__in=QUOTED_OR_LATER)),
+            won=Count("id", filter=Q(status=InquiryStatus.WON)),
+        )
+        .order_by("month")
+    )
+    deal_rows = [
+        (
+            _month(row["month"]),
+            [row["total"], row["quoted"], row["won"], round(100 * row["won"] / row["total"], 1)],
+        )
+        for row in deals
+    ]
+
+    orders = (
+        lines.annotate(month=TruncMonth("order__created_at"))
+        .values("month")
+        .annotate(
+            placed=Count("order_id", distinct=True),
+            paid=Count("order_id", distinct=True, filter=Q(order__status__in=PAID)),
+            shipped=Count("order_id", distinct=True, filter=Q(order__status__in=SHIPPED)),
+        )
+        .order_by("month")
+    )
+    order_rows = [(_month(row["month"]), [row["placed"], row["paid"], row["shipped"]]) for row in orders]
+
+    values = (
+        lines.filter(order__status__in=PAID)
+        .annotate(month=TruncMonth("order__created_at"))
+        .values("month", "currency")
+        .annotate(value=Sum("line_total"))
+        .order_by()
+    )
+    by_month = {}
+    for row in values:
+        by_month.setdefault(_month(row["month"]), {})[row["currency"]] = row["value"]
+    currencies = sorted({currency for amounts in by_month.values() for currency in amounts})
+    value_rows = [
+        (month, [from_minor_units(by_month[month].get(currency, 0)) for currency in currencies])
+        for month in sorted(by_month)
+    ]
+
+    return [
+        Section(
+            "inquiry_outcomes",
+            _("Inquiries, quotes and deals won per month"),
+            _("Month"),
+            [_("Inquiries"), _("Quoted"), _("Won"), _("Won (%)")],
+            deal_rows,
+            [0, 1, 2],
+            units={3: "%"},
+            note=_(
+                "By the month the inquiry came in and its status now: “Quoted” counts the inquiries "
+                "quoted, won or lost after a quote; “Won” those marked won."
+            ),
+        ),
+        Section(
+            "order_outcomes",
+            _("Sample orders placed, paid and shipped per month"),
+            _("Month"),
+            [_("Placed"), _("Paid"), _("Shipped")],
+            order_rows,
+            [0, 1, 2],
+            note=_(
+                "By the month the order was placed and its status now: paid counts the orders paid, "
+                "shipped or delivered; shipped those shipped or delivered. Refunded and cancelled "
+                "orders are placed, not paid."
+            ),
+        ),
+        Section(
+            "order_value",
+            _("Value of the paid sample orders per month"),
+            _("Month"),
+            currencies,
+            value_rows,
+            list(range(len(currencies))),
+            note=_("The samples' prices of the paid orders, by currency, without shipping."),
+        ),
+    ]
+
+
+# The documents the readiness report looks for, in the order of CertificateKind. NIB is also the
+# maker's own field, a trademark also a registered mark listed on its page.
+DOCUMENTS = [
+    CertificateKind.NIB,
+    CertificateKind.PIRT,
+    CertificateKind.BPOM,
+    CertificateKind.HALAL,
+    CertificateKind.SNI,
+    CertificateKind.DJKI,
+]
+
+
+def _document_holders(today):
+    """{kind: set of makers' translation keys} holding an unexpired certificate of that kind, on the
+    maker's page or on any of its products'."""
+    valid = Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    holders = {kind: set() for kind in DOCUMENTS}
+    sources = [
+        VendorCertification.objects.filter(valid).values_list(
+            "vendor__translation_key", "certification_type__kind"
+        ),
+        ProductCertification.objects.filter(valid).values_list(
+            "product__vendor__translation_key", "certification_type__kind"
+        ),
+    ]
+    for source in sources:
+        for key, kind in source.filter(certification_type__kind__in=DOCUMENTS).order_by().distinct():
+            holders[kind].add(key)
+    holders[CertificateKind.NIB].update(
+        VendorPage.objects.exclude(nib="").order_by().values_list("translation_key", flat=True).distinct()
+    )
+    holders[CertificateKind.DJKI].update(
+        VendorTrademark.objects.order_by().values_list("vendor__translation_key", flat=True).distinct()
+    )
+    return holders
+
+
+def onboarded_makers(filters):
+    """The makers (their default-language pages) the filters select, each with the date of its first
+    revision: the day it was onboarded (`catalog.onboarding` saves one as it creates the page)."""
+    first_revision = (
+        Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by("created_at")
+        .values("created_at")[:1]
+    )
+    makers = VendorPage.objects.filter(locale=Locale.get_default())
+    if filters.sector:
+        makers = makers.filter(sector=filters.sector)
+    if filters.district:
+        makers = makers.filter(district=filters.district)
+    makers = makers.annotate(onboarded=Coalesce(Subquery(first_revision), F("first_published_at")))
+    return filters.dated(makers, "onboarded").order_by()
+
+
+def readiness_report(filters):
+    makers = list(onboarded_makers(filters).values_list("translation_key", "live", "onboarded"))
+    asked = set(
+        Inquiry.objects.exclude(status=InquiryStatus.SPAM)
+        .filter(vendor_translation_key__isnull=False)
+        .order_by()
+        .values_list("vendor_translation_key", flat=True)
+        .distinct()
+    )
+    ordered = set(
+        OrderLine.objects.exclude(order__status__in=NOT_PLACED)
+        .filter(vendor_translation_key__isnull=False)
+        .order_by()
+        .values_list("vendor_translation_key", flat=True)
+        .distinct()
+    )
+
+    def stages(rows):
+        return [
+            len(rows),
+            sum(1 for _key, live, _date in rows if live),
+            sum(1 for key, _live, _date in rows if key in asked),
+            sum(1 for key, _live, _date in rows if key in ordered),
+        ]
+
+    total = stages(makers)
+    stage_names = [_("Onboarded"), _("Listed live"), _("First inquiry"), _("First sample order")]
+    funnel = [
+        (name, [count, round(100 * count / total[0], 1) if total[0] else None])
+        for name, count in zip(stage_names, total, strict=True)
+    ]
+
+    cohorts = {}
+    for row in makers:
+        month = _month(timezone.localtime(row[2])) if row[2] else str(_unknown())
+        cohorts.setdefault(month, []).append(row)
+    cohort_rows = [(month, stages(cohorts[month])) for month in sorted(cohorts)]
+
+    holders = _document_holders(timezone.localdate())
+    keys = {key for key, _live, _date in makers}
+    labels = dict(CertificateKind.choices)
+    documents = []
+    for kind in DOCUMENTS:
+        held = len(keys & holders[kind])
+        documents.append(
+            (
+                labels[kind],
+                [held, round(100 * held / len(keys), 1) if keys else None, len(keys) - held],
+            )
+        )
+    documents.sort(key=lambda row: (-row[1][2], str(row[0])))
+
+    return [
+        Section(
+            "funnel",
+            _("From onboarding to the first sample order"),
+            _("Stage"),
+            [_("Makers"), _("Share of the makers onboarded (%)")],
+            funnel,
+            [0],
+            units={1: "%"},
+            note=_(
+                "The makers onboarded in the period (the day their page was created) and how many of "
+                "them are listed live now, have had an inquiry (spam aside) and a sample order placed "
+                "with them, at any time."
+            ),
+        ),
+        Section(
+            "cohorts",
+            _("Makers by month onboarded"),
+            _("Month"),
+            stage_names,
+            cohort_rows,
+            [0, 1, 2, 3],
+        ),
+        Section(
+            "documents",
+            _("Certification coverage, the most often missing first"),
+            _("Document"),
+            [_("Makers holding it"), _("Coverage (%)"), _("Makers missing it")],
+            documents,
+            [1, 2],
+            units={1: "%"},
+            maxima={1: 100},
+            note=_(
+                "A maker holds a document when its page or one of its products lists an unexpired "
+                "certificate of that kind; the NIB also counts from the maker's NIB field, the "
+                "trademark from a registered mark on its page."
+            ),
         ),
     ]
 
@@ -379,4 +645,6 @@ def response_report(filters, now=None):
 REPORTS = {
     "demand": (_("Demand"), demand_report),
     "response": (_("Response"), response_report),
+    "outcomes": (_("Outcomes"), outcomes_report),
+    "readiness": (_("Readiness"), readiness_report),
 }

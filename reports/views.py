@@ -7,36 +7,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .charts import COLOURS, bar_chart, display
+from .charts import section_charts, section_table
 from .exports import csv_response, xlsx_response
 from .permissions import can_view_reports
 from .queries import REPORTS, ReportFilterForm
-
-
-def _charts(section):
-    charts = []
-    for number, column in enumerate(section.charts):
-        rows = [(label, values[column]) for label, values in section.rows]
-        title = f"{section.title}: {section.columns[column]}"
-        charts.append(
-            bar_chart(
-                f"chart-{section.key}-{column}",
-                title,
-                rows,
-                unit=section.units.get(column, ""),
-                maximum=section.maxima.get(column),
-                caption=section.columns[column],
-                colour=COLOURS[number % len(COLOURS)],
-            )
-        )
-    return charts
-
-
-def _table(section):
-    return [
-        (label, [display(value, section.units.get(index, "")) for index, value in enumerate(values)])
-        for label, values in section.rows
-    ]
 
 
 def report_view(request, report):
@@ -78,7 +52,7 @@ def report_view(request, report):
             "tabs": tabs,
             "export_links": links,
             "sections": [
-                {"section": section, "charts": _charts(section), "table": _table(section)}
+                {"section": section, "charts": section_charts(section), "table": section_table(section)}
                 for section in sections
             ],
             "page_title": _("Export reports: %(report)s") % {"report": title},

@@ -1,45 +1,59 @@
 """The trade office's reports: figures on a data set whose answers the test counts itself.
 
 Three makers in two districts and three sectors, 22 inquiries over four months and five countries
-(two of them spam), six sample orders (two never placed) and the admin history of the answered
-inquiries. Each expected figure is counted here from the lists below, not with the report's queries.
+(two of them spam), six sample orders (two never placed) and the makers' replies from the inbox
+(with status changes in the admin history that are not replies and must not count). Each
+expected figure is counted here from the lists below, not with the report's queries.
 """
 
 import csv
 import io
 import statistics
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail import hooks
 from wagtail.log_actions import log
+from wagtail.models import Page, Revision
 
-from catalog.models import District, Sector
+from catalog.models import (
+    District,
+    ProductCertification,
+    Sector,
+    VendorCertification,
+    VendorPage,
+    VendorTrademark,
+)
 from catalog.onboarding import onboard_vendor
 from catalog.review import ensure_review_setup
 from home.countries import country_name
-from inquiries.models import Inquiry
-from orders.models import SampleOrder
+from inquiries.models import Inquiry, InquiryReply
+from orders.models import OrderLine, SampleOrder
+from reports.models import MonthlyReport
 from reports.permissions import TRADE_OFFICE_GROUP
+from reports.queries import REPORTS, Filters
 from reports.setup import ensure_trade_office_group
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-URLS = ["reports:demand", "reports:response"]
+URLS = ["reports:demand", "reports:response", "reports:outcomes", "reports:readiness"]
 
 # (key, title, district, sector, category, category's sector)
 MAKERS = [
@@ -47,20 +61,23 @@ MAKERS = [
     ("batik", "Batik Dua", "klojen", "fashion", "Batik cloth"),
     ("kopi", "Kopi Tiga", "klojen", "processed-food", "Coffee beans"),
 ]
-# (maker, country, (month, day), status, hours to the first status change or None)
+# (maker, country, (month, day), status, hours to the maker's first reply or None)
 INQUIRIES = [
     ("anyam", "US", (1, 10), "replied", 5),
     ("anyam", "US", (1, 20), "replied", 9),
     ("anyam", "NL", (2, 3), "closed", 30),
     ("anyam", "DE", (2, 14), "new", None),
     ("anyam", "US", (3, 8), "replied", 2),
+    ("anyam", "NL", (3, 12), "quoted", 6),
+    ("anyam", "US", (4, 5), "won", 3),
     ("anyam", "JP", (4, 2), "new", None),
     ("anyam", "US", (4, 9), "spam", None),
     ("batik", "NL", (1, 12), "replied", 20),
     ("batik", "NL", (2, 5), "new", None),
     ("batik", "AU", (2, 18), "new", None),
     ("batik", "US", (3, 1), "replied", 48),
-    ("batik", "JP", (3, 15), "closed", None),  # closed without a recorded status change
+    ("batik", "AU", (1, 28), "lost", None),  # replied by e-mail, outside the inbox
+    ("batik", "JP", (3, 15), "closed", None),  # closed without a reply
     ("batik", "DE", (4, 20), "new", None),
     ("kopi", "JP", (1, 25), "replied", 1),
     ("kopi", "JP", (2, 7), "replied", 3),
@@ -80,7 +97,23 @@ ORDERS = [
     (["batik"], "US", (3, 20), "pending_payment"),
     (["kopi"], "JP", (4, 2), "expired"),
     (["batik"], "JP", (4, 12), "shipped"),
+    (["batik", "kopi"], "DE", (4, 18), "delivered"),
+    (["anyam"], "US", (3, 25), "refunded"),
 ]
+EURO_DAYS = {(4, 18)}  # the orders placed that day were paid in euros
+# The makers' documents: (maker, kind, where, expired); "field" is the maker's NIB field.
+DOCUMENTS = [
+    ("anyam", "nib", "field", False),
+    ("anyam", "sni", "maker", False),
+    ("batik", "djki", "trademark", False),
+    ("kopi", "nib", "maker", False),
+    ("kopi", "halal", "product", False),
+    ("kopi", "p-irt", "maker", True),
+    ("kopi", "bpom", "product", True),
+]
+# When each maker was onboarded; "gerabah" is onboarded but not yet listed, with nothing else.
+ONBOARDED = {"anyam": (1, 5), "batik": (1, 20), "kopi": (2, 10), "gerabah": (3, 1)}
+DRAFT = ("gerabah", "Gerabah Empat", "klojen", "crafts", None)
 PLACED = [order for order in ORDERS if order[3] not in ("pending_payment", "expired")]
 YEAR = 2026
 
@@ -130,9 +163,13 @@ def data(module_db):
             created_at=created_at,
             status=status,
         )
+        # A status saved in the admin an hour after the inquiry is no reply: the report ignores it.
+        log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=1))
         if hours is not None:
-            log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=hours))
-            log(inquiry, "wagtail.edit", timestamp=created_at + timedelta(hours=hours + 50))  # a later change
+            first = InquiryReply.objects.create(inquiry=inquiry, body="Our price list is attached.")
+            later = InquiryReply.objects.create(inquiry=inquiry, body="Any news?")
+            InquiryReply.objects.filter(pk=first.pk).update(sent_at=created_at + timedelta(hours=hours))
+            InquiryReply.objects.filter(pk=later.pk).update(sent_at=created_at + timedelta(hours=hours + 50))
 
     for number, (keys, country, day, status) in enumerate(ORDERS):
         order = factories.make_sample_order(
@@ -142,6 +179,41 @@ def data(module_db):
             status=status,
         )
         SampleOrder.objects.filter(pk=order.pk).update(country=country, created_at=moment(day))
+
+    for number, (_keys, _country, day, _status) in enumerate(ORDERS):
+        if day in EURO_DAYS:
+            OrderLine.objects.filter(order__email=f"order{number}@example.com").update(currency="EUR")
+
+    makers["gerabah"] = SimpleNamespace(
+        vendor=onboard_vendor(DRAFT[1], "gerabah@example.com", DRAFT[2], DRAFT[3]).vendor
+    )
+    page_type = ContentType.objects.get_for_model(Page)
+    for key, day in ONBOARDED.items():
+        vendor = makers[key].vendor
+        VendorPage.objects.filter(translation_key=vendor.translation_key).update(nib="")
+        Revision.objects.filter(base_content_type=page_type, object_id=str(vendor.pk)).update(
+            created_at=moment(day)
+        )
+    kinds = {
+        kind: factories.make_certification_type(kind.upper(), kind, kind) for *_r, kind, _w, _e in DOCUMENTS
+    }
+    for key, kind, where, expired in DOCUMENTS:
+        maker = makers[key]
+        valid_until = date(2020, 1, 1) if expired else None
+        if where == "field":
+            VendorPage.objects.filter(translation_key=maker.vendor.translation_key).update(
+                nib="9120001234567"
+            )
+        elif where == "trademark":
+            VendorTrademark.objects.create(vendor=maker.vendor, mark=key, registration_number="IDM000123456")
+        elif where == "maker":
+            VendorCertification.objects.create(
+                vendor=maker.vendor, certification_type=kinds[kind], number="1", valid_until=valid_until
+            )
+        else:
+            ProductCertification.objects.create(
+                product=maker.product, certification_type=kinds[kind], number="1", valid_until=valid_until
+            )
 
     curators = ensure_review_setup()["curators"]
     users = get_user_model().objects
@@ -334,7 +406,7 @@ def expected_response(data, **filters):
         rows = [row for row in inquiry_rows(data, **filters) if row[0] == key]
         if not rows:
             continue
-        handled = [row for row in rows if row[3] in ("replied", "closed")]
+        handled = [row for row in rows if row[3] in ("replied", "quoted", "won", "lost", "closed")]
         hours = [row[4] for row in handled if row[4] is not None]
         result[title] = [
             float(len(rows)),
@@ -344,6 +416,91 @@ def expected_response(data, **filters):
             float(sum(1 for row in rows if row[3] == "new" and row[2] <= cutoff)),
         ]
     return result
+
+
+def expected_outcomes(data, **filters):
+    inquiries = inquiry_rows(data, **filters)
+    lines = order_lines(**{k: v for k, v in filters.items() if k in ("sector", "district")})
+    if "date_from" in filters:
+        lines = [line for line in lines if filters["date_from"] <= line[3].date() <= filters["date_to"]]
+
+    def month(created):
+        return timezone.localtime(created, JAKARTA).strftime("%Y-%m")
+
+    deals = {}
+    for _key, _country, created, status, _hours in inquiries:
+        row = deals.setdefault(month(created), [0, 0, 0])
+        row[0] += 1
+        row[1] += status in ("quoted", "won", "lost")
+        row[2] += status == "won"
+    orders, values = {}, {}
+    for number, _key, _country, created in lines:
+        status, day = PLACED[number][3], PLACED[number][2]
+        orders.setdefault(month(created), {})[number] = status
+        if status in ("paid", "shipped", "delivered"):
+            currency = "EUR" if day in EURO_DAYS else "USD"
+            values.setdefault(month(created), Counter())[currency] += 15.0
+    currencies = sorted({currency for row in values.values() for currency in row})
+    return {
+        "inquiry_outcomes": {
+            m: [float(total), float(quoted), float(won), round(100 * won / total, 1)]
+            for m, (total, quoted, won) in deals.items()
+        },
+        "order_outcomes": {
+            m: [
+                float(len(statuses)),
+                float(sum(s in ("paid", "shipped", "delivered") for s in statuses.values())),
+                float(sum(s in ("shipped", "delivered") for s in statuses.values())),
+            ]
+            for m, statuses in orders.items()
+        },
+        "order_value": {m: [row[currency] for currency in currencies] for m, row in values.items()},
+    }
+
+
+def expected_readiness(data, sector=None, district=None, date_from=None, date_to=None):
+    makers = [
+        row
+        for row in [*MAKERS, DRAFT]
+        if (sector is None or row[3] == sector)
+        and (district is None or row[2] == district)
+        and (date_from is None or moment(ONBOARDED[row[0]]).date() >= date_from)
+        and (date_to is None or moment(ONBOARDED[row[0]]).date() <= date_to)
+    ]
+    keys = [row[0] for row in makers]
+    asked = {row[0] for row in INQUIRIES if row[3] != "spam"} | {key for key, _country in RECENT}
+    ordered = {key for keys, *_rest in PLACED for key in keys}
+
+    def stages(group):
+        return [
+            float(len(group)),
+            float(sum(key != "gerabah" for key in group)),
+            float(len(asked & set(group))),
+            float(len(ordered & set(group))),
+        ]
+
+    total = stages(keys)
+    names = ["Onboarded", "Listed live", "First inquiry", "First sample order"]
+    cohorts = {}
+    for key in keys:
+        cohorts.setdefault(moment(ONBOARDED[key]).strftime("%Y-%m"), []).append(key)
+    labels = {
+        "nib": "NIB (business identification number)",
+        "p-irt": "P-IRT / SPP-IRT (home-industry food)",
+        "bpom": "BPOM MD / ML (processed-food registration)",
+        "halal": "Halal certificate (BPJPH)",
+        "sni": "SNI product certificate (SPPT-SNI)",
+        "djki": "Registered trademark (DJKI)",
+    }
+    documents = {}
+    for kind, label in labels.items():
+        held = len({key for key, k, _where, expired in DOCUMENTS if k == kind and not expired} & set(keys))
+        documents[label] = [float(held), round(100 * held / len(keys), 1), float(len(keys) - held)]
+    return {
+        "funnel": {name: [n, round(100 * n / total[0], 1)] for name, n in zip(names, total, strict=True)},
+        "cohorts": {month: stages(group) for month, group in cohorts.items()},
+        "documents": documents,
+    }
 
 
 # --- The tests ------------------------------------------------------------------------------------
@@ -356,8 +513,8 @@ def test_demand_report_counts_inquiries_and_placed_orders(client, data):
     for section, rows in expected.items():
         assert figures(page.tables[section]) == rows, section
     # Spam and orders never placed are not counted; the busiest country comes first.
-    assert sum(row[0] for row in expected["months"].values()) == 20
-    assert sum(row[1] for row in expected["months"].values()) == 4
+    assert sum(row[0] for row in expected["months"].values()) == 23
+    assert sum(row[1] for row in expected["months"].values()) == 6
     assert list(page.tables["countries"])[1] == "United States"  # row 0 is the heading
 
 
@@ -411,20 +568,28 @@ def test_response_filters_narrow_the_figures(client, data):
         assert figures(page.tables["makers"]) == expected_response(data, **filters), filters
 
 
-def test_a_status_change_in_the_admin_is_the_reply(client, data):
-    """The real path: the maker saves "Replied" in the inbox, and the report counts that as its reply."""
+def test_the_makers_reply_from_the_inbox_is_the_reply_time(client, data):
+    """The real path: the maker sends a reply from the inbox; a status saved by hand is no reply."""
     maker = data.makers["anyam"]
-    inquiry = Inquiry.objects.filter(
-        vendor_translation_key=maker.vendor.translation_key, status="new"
-    ).first()
+    waiting = Inquiry.objects.filter(vendor_translation_key=maker.vendor.translation_key, status="new")
+    by_hand, replied = waiting.order_by("created_at")[:2]
     client.force_login(maker.user)
-    edit = reverse("inquiry_admin:edit", args=[inquiry.pk])
-    assert client.post(edit, {"status": "replied"}).status_code == 302
+    assert (
+        client.post(reverse("inquiry_admin:edit", args=[by_hand.pk]), {"status": "closed"}).status_code == 302
+    )
+    assert (
+        client.post(
+            reverse("inquiry_admin:reply", args=[replied.pk]), {"body": "Price list attached."}
+        ).status_code
+        == 302
+    )
     client.force_login(data.trade)
     before = expected_response(data)["Anyam Satu"]
     after = figures(read_page(client, "reports:response").tables["makers"])["Anyam Satu"]
-    assert after[1] == before[1] + 1
-    assert after[3] != before[3]  # the new reply's wait (months) moves the median
+    assert after[1] == before[1] + 2  # both are answered now
+    # Only the reply adds a wait: the median of the four replies so far and this one (months late).
+    hours = [5, 9, 30, 2, 6, 3, (timezone.now() - replied.created_at).total_seconds() / 3600]
+    assert after[3] == round(statistics.median(hours), 1) != before[3]
 
 
 @pytest.mark.parametrize("name", URLS)
@@ -514,3 +679,91 @@ def test_seed_demo_and_the_setup_command_create_the_group(data):
     assert len(ours) == 1
     ours[0](io.StringIO())
     assert Group.objects.filter(name=TRADE_OFFICE_GROUP).exists()
+
+
+def test_outcomes_report_counts_quotes_wins_orders_and_their_value(client, data):
+    client.force_login(data.trade)
+    for filters in [
+        {},
+        {"sector": "fashion"},
+        {"date_from": datetime(YEAR, 3, 1).date(), "date_to": datetime(YEAR, 4, 30).date()},
+    ]:
+        page = read_page(client, "reports:outcomes", **filters)
+        for section, rows in expected_outcomes(data, **filters).items():
+            assert figures(page.tables[section]) == rows, (filters, section)
+    # The lists say so: one deal won (April), the refunded order placed but not paid, euros apart.
+    tables = {key: figures(rows) for key, rows in read_page(client, "reports:outcomes").tables.items()}
+    assert tables["inquiry_outcomes"]["2026-04"][2] == 1.0
+    assert tables["order_outcomes"]["2026-03"] == [2.0, 0.0, 0.0]
+    assert tables["order_value"]["2026-04"] == [30.0, 15.0]  # EUR (two makers' samples), USD
+    assert list(read_page(client, "reports:outcomes").tables["order_value"])[0] == "Month"
+
+
+def test_readiness_report_funnel_cohorts_and_missing_documents(client, data):
+    client.force_login(data.curator)
+    for filters in [
+        {},
+        {"district": "klojen"},
+        {"date_from": datetime(YEAR, 1, 15).date(), "date_to": datetime(YEAR, 2, 28).date()},
+    ]:
+        page = read_page(client, "reports:readiness", **filters)
+        for section, rows in expected_readiness(data, **filters).items():
+            assert figures(page.tables[section]) == rows, (filters, section)
+    page = read_page(client, "reports:readiness")
+    assert figures(page.tables["funnel"])["Listed live"] == [3.0, 75.0]
+    # What is missing most often comes first: nobody holds a P-IRT or BPOM that has not expired.
+    missing = [label for label in page.tables["documents"] if label != "Document"]
+    assert missing[:2] == [
+        "BPOM MD / ML (processed-food registration)",
+        "P-IRT / SPP-IRT (home-industry food)",
+    ]
+    assert figures(page.tables["documents"])[missing[-1]] == [2.0, 50.0, 2.0]  # NIB: a field, a certificate
+
+
+def pdf_text(content):
+    """The PDF's text, one space between words (a heading may wrap over two lines)."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).split())
+
+
+def test_the_monthly_pdf_holds_every_report_and_is_sent_once(data, settings, mailoutbox):
+    settings.TRADE_OFFICE_EMAIL = "dinas@example.com"
+    out = io.StringIO()
+    call_command("send_monthly_report", "--month", "2026-03", stdout=out)
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["dinas@example.com"]
+    [(filename, content, mimetype)] = message.attachments
+    assert filename.endswith("2026-03.pdf") and mimetype == "application/pdf" and content[:5] == b"%PDF-"
+    text = pdf_text(content)
+
+    march = {"date_from": date(YEAR, 3, 1), "date_to": date(YEAR, 3, 31)}
+    with translation.override("id"):  # the trade office reads it in Indonesian
+        for _key, (title, build) in REPORTS.items():
+            assert str(title) in text
+            for section in build(Filters(**march)):
+                assert " ".join(str(section.title).split()) in text, section.key
+    # A figure of each kind: March's inquiries and orders, and the makers onboarded in March.
+    months = expected_demand(data, **march)["months"]["2026-03"]
+    assert f"2026-03 {months[0]:.0f} {months[1]:.0f}" in text
+    funnel = expected_readiness(data, **march)["funnel"]
+    assert funnel["Onboarded"] == [1.0, 100.0]
+
+    call_command("send_monthly_report", "--month", "2026-03", stdout=out)
+    assert len(mailoutbox) == 1  # the month went out once
+    assert MonthlyReport.objects.get(month=date(YEAR, 3, 1)).sent_at is not None
+
+
+def test_a_refused_monthly_report_is_sent_by_the_next_run(data, settings, mailoutbox, monkeypatch):
+    settings.TRADE_OFFICE_EMAIL = "dinas@example.com"
+    monkeypatch.setattr(settings, "EMAIL_BACKEND", "tests.reports.test_reports.RefusingBackend")
+    with pytest.raises(CommandError):
+        call_command("send_monthly_report", "--month", "2026-02", stdout=io.StringIO())
+    assert MonthlyReport.objects.get(month=date(YEAR, 2, 1)).error
+    monkeypatch.setattr(settings, "EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+    call_command("send_monthly_report", "--month", "2026-02", stdout=io.StringIO())
+    assert len(mailoutbox) == 1 and mailoutbox[0].attachments
+
+
+class RefusingBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
