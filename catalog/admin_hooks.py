@@ -18,7 +18,9 @@ from . import admin_scope, admin_views, publishing, translation_dashboard
 from .permissions import is_curator
 
 # Menus a maker never needs; Wagtail shows some of them (e.g. Reports) to anyone with a page permission.
-HIDDEN_FOR_VENDORS = {"reports", "snippets", "documents", "settings", "users"}
+# "Help" links to Wagtail's English guide and release notes, and Wagtail labels it once per process,
+# in the language of whoever opened the admin first.
+HIDDEN_FOR_VENDORS = {"reports", "snippets", "documents", "settings", "users", "help"}
 
 
 @hooks.register("register_admin_urls")
