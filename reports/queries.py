@@ -17,6 +17,8 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DurationField,
+    ExpressionWrapper,
     F,
     Min,
     OuterRef,
@@ -293,14 +295,15 @@ def reply_waits(inquiries):
     The reply is an `InquiryReply` (the Reply form e-mails it to the buyer); a status changed by hand
     is no reply and has no reply time. One grouped query over the replies (not one lookup per inquiry).
     """
-    rows = (
+    # The wait is computed in SQL: one interval a row loads far faster than two timestamps.
+    wait = ExpressionWrapper(Min("sent_at") - F("inquiry__created_at"), output_field=DurationField())
+    return (
         InquiryReply.objects.filter(inquiry__in=inquiries.values("pk"))
         .values("inquiry_id", "inquiry__vendor_translation_key", "inquiry__created_at")
-        .annotate(first_reply=Min("sent_at"))
+        .annotate(wait=wait)
         .order_by()
-        .values_list("inquiry__vendor_translation_key", "inquiry__created_at", "first_reply")
+        .values_list("inquiry__vendor_translation_key", "wait")
     )
-    return [(key, first_reply - created_at) for key, created_at, first_reply in rows]
 
 
 def response_report(filters, now=None):
