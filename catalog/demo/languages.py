@@ -12,8 +12,6 @@ from wagtail.models import Locale, Page
 
 from home.translation import translate_into
 
-from . import data
-
 # Locale code → module under catalog.demo.translations.
 FILES = {"zh-hans": "zh_hans", "ja": "ja", "ar": "ar"}
 INDONESIAN = "id"
@@ -28,29 +26,8 @@ def strings_for(code):
     except ModuleNotFoundError as error:
         if error.name not in (name, f"{__package__}.translations"):
             raise
-        return _more_languages(code)
-    return {**_more_languages(code), **module.STRINGS}
-
-
-def _more_languages(code):
-    """data.MORE_LANGUAGES (the home page and six products) as English → translation."""
-    found = {}
-    for key, by_language in data.MORE_LANGUAGES.items():
-        if code not in by_language:
-            continue
-        if key == "home":
-            english = {field: pair[0] for field, pair in data.HOME.items() if field != "intro"}
-            english["intro"] = [pair[0] for pair in data.HOME["intro"]]
-        else:
-            spec = next(p for v in data.VENDORS for p in v["products"] if p["slug"] == key)
-            english = {field: spec[field][0] for field in ("title", "summary", "materials")}
-            english["description"] = [pair[0] for pair in spec["description"]]
-        for field, translated in by_language[code].items():
-            if isinstance(translated, list):
-                found.update(zip(english[field], translated, strict=True))
-            else:
-                found[english[field]] = translated
-    return found
+        return {}
+    return dict(module.STRINGS)
 
 
 def translate_demo(instance, indonesian):
