@@ -50,6 +50,7 @@ import hashlib
 import os
 import secrets
 import sys
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -340,6 +341,23 @@ def _new_epoch():
     new_generation()
 
 
+# Set while purges_deferred() runs: saves purge nothing one by one, everything is purged at the end.
+_purges_deferred = ContextVar("page_cache_purges_deferred", default=False)
+
+
+@contextmanager
+def purges_deferred():
+    """For a bulk change (seed_demo, an import) that saves and publishes hundreds of pages: no purge
+    after each save (working out which pages show a page costs several queries), one purge of every
+    stored page at the end instead. The CDN's copies expire after PAGE_CACHE_CDN_MAX_AGE."""
+    token = _purges_deferred.set(True)
+    try:
+        yield
+    finally:
+        _purges_deferred.reset(token)
+        purge_everything()
+
+
 def _now_and_on_commit(action):
     # Again once the change is committed: what was rendered or loaded meanwhile came from the old rows.
     action()
@@ -496,6 +514,8 @@ def content_changed(sender=None, created=False, instance=None, update_fields=Non
     generation), and the pages showing it are purged."""
     if created and issubclass(sender, BaseSiteSetting):
         return  # made with its defaults by the first page that read it: that page already showed them
+    if _purges_deferred.get():
+        return
     if kwargs.get("signal") is post_save and _unseen_page_save(instance, update_fields):
         return
     _now_and_on_commit(new_generation)
@@ -511,7 +531,8 @@ def content_changed(sender=None, created=False, instance=None, update_fields=Non
 
 
 def image_deleting(instance, **kwargs):
-    purge_pages_showing_image(instance)
+    if not _purges_deferred.get():
+        purge_pages_showing_image(instance)
 
 
 def purge_pages_showing_image(image):
@@ -547,11 +568,14 @@ def note_served_page(page, request, serve_args, serve_kwargs):
 
 def page_moving(instance, **kwargs):
     """pre_page_move: the old URLs of the page and everything under it, and the old listings."""
-    purge_page(instance, descendants=True)
+    if not _purges_deferred.get():
+        purge_page(instance, descendants=True)
 
 
 def page_moved(instance, **kwargs):
     """post_page_move: the new URLs and listings; what is kept under the generation (the menu) changes."""
+    if _purges_deferred.get():
+        return
     _now_and_on_commit(new_generation)
     purge_page(instance, descendants=True)
 

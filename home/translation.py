@@ -5,6 +5,8 @@ locale copies (aliases) and turn a copy into a real translation from a dict of s
 strings, through the same TranslationSource / StringTranslation records the editor uses.
 """
 
+import html
+
 from django.conf import settings
 from django.db import transaction
 
@@ -62,29 +64,81 @@ def translate(instance, locale, strings, *, publish=True, user=None):
     Segments without an entry keep the source text (wagtail-localize's fallback), so a partial
     dict never loses content. Returns the translated instance.
     """
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    if not _created:
-        source.update_from_db()
-    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+    return translate_into(instance, {locale: strings}, publish=publish, user=user)[locale]
+
+
+def translate_into(instance, strings_by_locale, *, publish=True, user=None, skip_untranslated=False):
+    """Translate a page or snippet into several locales: {locale: {source text: translated text}}.
+
+    The source's segments are extracted once for all the locales (and only again if the source
+    changed since its last extraction), and each locale's strings are stored in one bulk insert;
+    then wagtail-localize builds each translation as its editor's "Publish" would. With
+    `skip_untranslated`, a locale whose strings translate none of the segments is left alone rather
+    than given a "translation" in the source language. Returns {locale: translated instance}.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string"))
+    is_page = isinstance(instance, Page)
+    translated = {}
+    for locale, strings in strings_by_locale.items():
+        if not _store_strings(segments, locale, strings) and skip_untranslated:
+            continue
+        Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+        # wagtail-localize publishes pages on commit; publishing here instead makes the result the
+        # same inside an outer transaction (a test, a bulk import) as outside one.
+        with transaction.atomic():
+            target, _ = source.create_or_update_translation(
+                locale, user=user, publish=not is_page, fallback=True, copy_parent_pages=True
+            )
+            if is_page and publish:
+                target.get_latest_revision().publish(user=user)
+        translated[locale] = Page.objects.get(pk=target.pk).specific if is_page else target
+    return translated
+
+
+def _store_strings(segments, locale, strings):
+    """Save the translations `strings` has for `segments` as the translation editor would.
+
+    Plain text goes in one bulk insert (or update). A translation with markup is saved one by one,
+    through StringTranslation.save(), which checks its HTML and links and marks a broken one as an
+    error: wagtail-localize then falls back to the source text for that segment. Returns how many
+    segments have a translation.
+    """
+    rows = {}
+    for segment in segments:
         target = strings.get(segment.string.data)
         if target is None:
+            target = strings.get(html.unescape(segment.string.data))
+        if target is None:
             continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
+        rows[(segment.string_id, segment.context_id)] = target
+    plain = [
+        StringTranslation(
+            translation_of_id=string_id,
             locale=locale,
-            context=segment.context,
-            defaults={"data": target, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            context_id=context_id,
+            data=target,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
         )
-    is_page = isinstance(instance, Page)
-    # wagtail-localize publishes pages on commit; publishing here instead makes the result the
-    # same inside an outer transaction (a test, a bulk import) as outside one.
-    with transaction.atomic():
-        translated, _ = source.create_or_update_translation(
-            locale, user=user, publish=not is_page, fallback=True, copy_parent_pages=True
-        )
-        if is_page and publish:
-            translated.get_latest_revision().publish(user=user)
-    if is_page:
-        return Page.objects.get(pk=translated.pk).specific
-    return translated
+        for (string_id, context_id), target in rows.items()
+        if "<" not in target
+    ]
+    StringTranslation.objects.bulk_create(
+        plain,
+        update_conflicts=True,
+        unique_fields=["locale", "translation_of", "context"],
+        update_fields=["data", "translation_type", "has_error", "updated_at"],
+    )
+    for (string_id, context_id), target in rows.items():
+        if "<" in target:
+            StringTranslation.objects.update_or_create(
+                translation_of_id=string_id,
+                locale=locale,
+                context_id=context_id,
+                defaults={
+                    "data": target,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "has_error": False,  # checked again by save()
+                },
+            )
+    return len(rows)

@@ -1,7 +1,8 @@
-"""Demo stories, collections and events in English and Indonesian, linked to the demo catalogue.
+"""Demo stories, collections and events in English and the other languages, linked to the demo catalogue.
 
-create_demo_stories() is safe to run again: pages are found by slug, images by title, and a page
-that already has an Indonesian translation is not translated again.
+The Indonesian is kept here beside the English; the other languages come from the translators'
+files (catalog.demo.languages). create_demo_stories() is safe to run again: pages are found by
+slug, images by title, and a page already translated into a language is not translated again.
 """
 
 import datetime
@@ -17,10 +18,11 @@ from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from catalog.demo import images as drawings
+from catalog.demo.languages import translate_demo
 from catalog.models import ProductPage, VendorIndexPage, VendorPage
 from home.models import HomeFeaturedCollection, HomeFeaturedStory, HomePage
 from home.setup import ensure_home_page
-from home.translation import create_locale_copies, ensure_locales, translate
+from home.translation import create_locale_copies, ensure_locales
 
 from .models import (
     CollectionPage,
@@ -32,8 +34,6 @@ from .models import (
     StoryPage,
 )
 from .setup import ensure_editorial_setup, stories_collection
-
-INDONESIAN = "id"
 
 # Each text is (English, Indonesian): the English goes on the page, the pair into the translation.
 INDEXES = {
@@ -407,7 +407,7 @@ class _Builder:
     def __init__(self):
         self.Image = get_image_model()
         self.locale = Locale.get_default()
-        self.indonesian = ensure_locales()[INDONESIAN]
+        ensure_locales()
         self.collection = stories_collection()
         self.home = ensure_home_page()
         makers = VendorIndexPage.objects.filter(locale=self.locale).first()
@@ -449,11 +449,9 @@ class _Builder:
         return model.objects.get(pk=page.pk), True
 
     def translate_once(self, page, strings):
-        existing = page.get_translation_or_none(self.indonesian)
-        if existing is not None and existing.alias_of_id is None:
-            return existing
+        """Into Indonesian (`strings`) and the other demo languages, in each only once."""
         with transaction.atomic():
-            return translate(page, self.indonesian, strings)
+            translate_demo(page, strings)
 
 
 def _pair(strings, pair):
@@ -564,7 +562,7 @@ def _story_body(builder, spec, strings):
 
 
 def create_demo_stories():
-    """Create (or complete) the demo stories, collections and events, translated into Indonesian.
+    """Create (or complete) the demo stories, collections and events, with their translations.
 
     Call it after the demo catalogue is built so the stories' product and maker cards and the
     events' makers link to it; without a catalogue the pages are made without them. It also runs

@@ -271,6 +271,17 @@ def elided_page_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 
 
+@register.simple_tag(takes_context=True)
+def content_lang(context, page=None):
+    """` lang="en" dir="ltr"` on an element holding the text of an untranslated page (an alias shows its
+    source's text), nothing otherwise: the interface around it stays in the page's language."""
+    page = page or context.get("page")
+    if page is None or not getattr(page, "is_untranslated", False):
+        return ""
+    language = page.content_language
+    return format_html(' lang="{}" dir="{}"', language, text_direction(language))
+
+
 @register.filter
 def text_direction(language_code):
     """'rtl' or 'ltr' for a language code, e.g. for English text shown inside an Arabic page."""

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.utils import translation
 
@@ -149,8 +150,35 @@ def test_untranslated_alias_is_marked(client, catalogue):
         notice = translation.gettext(
             "This page has not been translated into your language yet; it is shown in its original language."
         )
-    assert not notice.isascii()  # the buyer's own language, not English
-    assert f'<p class="notice notice--untranslated" role="note">{notice}</p>' in html
+        original = translation.gettext("Read the original page")
+    assert not notice.isascii() and not original.isascii()  # the buyer's own language, not English
+    link = f'<a href="{catalogue["product"].url}" hreflang="en">{original}</a>'
+    assert f'<p class="notice notice--untranslated" role="note">{notice} {link}</p>' in html
+
+
+@pytest.mark.parametrize("code", ["ja", "ar"])
+def test_an_untranslated_page_keeps_its_interface_in_the_page_language(client, catalogue, code):
+    """Only the maker's English text is marked lang="en"; headings, labels and buttons around it are
+    in the page's language and outside that mark, so a screen reader reads each in its own voice."""
+    for english in (catalogue["certified"], catalogue["vendor"]):
+        alias = english.get_translation(factories.locale(code))
+        assert alias.alias_of_id == english.id
+        soup = BeautifulSoup(client.get(alias.url).content.decode(), "html.parser")
+        main = soup.find("main")
+        title = main.find("h1")
+        assert title.get_text(strip=True) == english.title
+        assert title["lang"] == "en" and title["dir"] == "ltr"
+        with translation.override(code):
+            labels = [
+                translation.gettext(text)
+                for text in ("Minimum order", "Lead time", "Send inquiry", "Company facts", "Our story")
+            ]
+        shown = [element for element in main.find_all(string=True) if element.strip() in labels]
+        assert shown, f"no interface label found on {alias.url}"
+        for label in shown:
+            assert not label.strip().isascii(), label
+            language = label.find_parent(attrs={"lang": True})["lang"]
+            assert language == code, f"{label.strip()!r} is inside lang={language}"
 
 
 def test_catalogue_pagination_keeps_other_query_parameters(client, site_tree, vendor):

@@ -18,13 +18,13 @@ from django.db import transaction
 
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page
-from wagtail.models.reference_index import ReferenceIndex
+from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
-from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from catalog.demo import data, images
+from catalog.demo.languages import translate_demo
+from catalog.importer import deferred_indexing, reindex
 from catalog.models import (
     Category,
     CertificationType,
@@ -40,12 +40,12 @@ from catalog.models import (
 )
 from catalog.review import ensure_review_setup
 from home.models import HomeFeaturedMaker, HomeFeaturedProduct, HomePage, StandardPage
+from home.page_cache import purges_deferred
 from home.setup import ensure_home_page
-from home.translation import ensure_locales, sync_locale_trees, translate
+from home.translation import ensure_locales, sync_locale_trees
 
 ADMIN_USERNAME = "admin"
 PASSWORD_FILE = ("var", "demo-admin-password.txt")
-INDONESIAN = "id"
 # Validity dates for the fake documents: far enough ahead that the demo does not expire soon.
 VALID_UNTIL = {"p-irt": "2029-12-31", "sni": "2028-06-30", "djki-trademark": "2034-12-31"}
 # Artisans this small sell from the workshop door; the others deliver to the port of Surabaya.
@@ -86,20 +86,21 @@ class Command(BaseCommand):
         started = time.monotonic()
         # One transaction: a half-seeded catalogue never shows, and SQLite commits (syncs to disk)
         # once instead of after each of the thousands of rows.
-        self.changed = False
-        with transaction.atomic():
-            # Wagtail re-indexes an object's references on every save (pages save several times
-            # while being published and translated); indexing each object once at the end is faster.
-            with disable_reference_index_auto_update():
+        # A page is saved several times while it is made, published and translated into four
+        # languages, and each save would update its search and reference index entries and purge
+        # the stored pages showing it; each object is indexed once at the end instead, and the
+        # page cache purged once.
+        with purges_deferred(), deferred_indexing() as saved:
+            with transaction.atomic():
                 password = self._seed()
-            if self.changed:
-                self._index_references()
-        # Groups and the "Curator review" workflow, so the demo admin works as a real one.
-        ensure_review_setup()
-        # Apps above the catalogue (inquiries, orders, stories) add their demo data through the
-        # "seed_demo" hook, so this command never imports them.
-        for add_demo_data in hooks.get_hooks("seed_demo"):
-            add_demo_data(self.stdout)
+            # Groups and the "Curator review" workflow, so the demo admin works as a real one.
+            ensure_review_setup()
+            # Apps above the catalogue (inquiries, orders, stories) add their demo data through the
+            # "seed_demo" hook, so this command never imports them.
+            for add_demo_data in hooks.get_hooks("seed_demo"):
+                add_demo_data(self.stdout)
+            with transaction.atomic():
+                reindex(saved)
         self.stdout.write(self.style.SUCCESS(f"Demo catalogue ready in {time.monotonic() - started:.1f} s."))
         for locale in Locale.objects.order_by("id"):
             translated_vendors = VendorPage.objects.filter(locale=locale, alias_of__isnull=True).count()
@@ -175,35 +176,22 @@ class Command(BaseCommand):
         sync_locale_trees()
         return self._admin_user()
 
-    def _index_references(self):
-        for model in (Category, CertificationType, self.Image):
-            for instance in model.objects.all():
-                ReferenceIndex.create_or_update_for_object(instance)
-        for page in Page.objects.filter(depth__gt=1).specific():
-            ReferenceIndex.create_or_update_for_object(page)
-
     # --- Snippets ---------------------------------------------------------------------------------
 
     def _snippets(self, model, specs, text_fields, plain_fields):
-        """English snippets keyed by slug, each with its Indonesian translation; returns {slug: snippet}."""
+        """English snippets keyed by slug, each with its translations; returns {slug: snippet}."""
         found = {}
-        indonesian = self.locales[INDONESIAN]
         for spec in specs:
             with transaction.atomic():
                 values = {field: spec[field][0] for field in text_fields}
                 values.update({field: spec[field] for field in plain_fields})
-                snippet, created = model.objects.get_or_create(
+                snippet, _created = model.objects.get_or_create(
                     slug=spec["slug"], locale=self.default_locale, defaults=values
                 )
-                self.changed |= created
-                if not model.objects.filter(
-                    translation_key=snippet.translation_key, locale=indonesian
-                ).exists():
-                    strings = {}
-                    for field in text_fields:
-                        _pairs(strings, *spec[field])
-                    self.changed = True
-                    translate(snippet, indonesian, strings)
+                strings = {}
+                for field in text_fields:
+                    _pairs(strings, *spec[field])
+                translate_demo(snippet, strings)
             found[spec["slug"]] = snippet
         return found
 
@@ -219,7 +207,6 @@ class Command(BaseCommand):
         image = self.Image.objects.filter(collection=collection, title=title).first()
         if image is not None:
             return image
-        self.changed = True
         content = draw()
         image = self.Image(
             title=title,
@@ -238,7 +225,6 @@ class Command(BaseCommand):
         existing = model.objects.child_of(parent).filter(slug=slug, locale=self.default_locale).first()
         if existing is not None:
             return existing
-        self.changed = True
         page = parent.add_child(instance=model(slug=slug, locale=self.default_locale, **fields))
         page.save_revision().publish()
         return model.objects.get(pk=page.pk)
@@ -305,7 +291,6 @@ class Command(BaseCommand):
                 nice_class=nice_class,
             )
         )
-        self.changed = True
         makers_index.add_child(instance=vendor)
         vendor.save_revision().publish()
         return VendorPage.objects.get(pk=vendor.pk)
@@ -383,7 +368,6 @@ class Command(BaseCommand):
                     valid_until=VALID_UNTIL.get(slug),
                 )
             )
-        self.changed = True
         vendor.add_child(instance=product)
         product.save_revision().publish()
         return ProductPage.objects.get(pk=product.pk)
@@ -410,36 +394,29 @@ class Command(BaseCommand):
         if not home.featured_products.exists():
             for order, slug in enumerate(data.FEATURED_PRODUCTS):
                 home.featured_products.add(HomeFeaturedProduct(sort_order=order, product=products[slug][0]))
-        self.changed = True
         home.save_revision().publish()
         return HomePage.objects.get(pk=home.pk)
 
     # --- Translations -----------------------------------------------------------------------------
 
-    def _translate_once(self, page, locale, strings):
-        """Translate unless `locale` already has a real (non-alias) translation of `page`."""
-        existing = page.get_translation_or_none(locale)
-        if existing is not None and existing.alias_of_id is None:
-            return existing
-        self.changed = True
+    def _translate(self, page, indonesian):
+        """Into Indonesian (`indonesian`: its strings) and the other languages, where not yet done."""
         with transaction.atomic():
-            return translate(page, locale, strings)
+            translate_demo(page, indonesian)
 
     def _translate_pages(self, home, products_index, makers_index, standard_pages, vendors, products):
-        indonesian = self.locales[INDONESIAN]
-
         strings = {}
         for field in ("hero_title", "hero_intro", "hero_cta_label"):
             _pairs(strings, *data.HOME[field])
         for pair in data.HOME["intro"]:
             _pairs(strings, *pair)
-        self._translate_once(home, indonesian, strings)
+        self._translate(home, strings)
 
         for page, key in ((products_index, "products"), (makers_index, "makers")):
             strings = {}
             _pairs(strings, *data.INDEX_PAGES[key]["title"])
             _pairs(strings, *data.INDEX_PAGES[key]["intro"])
-            self._translate_once(page, indonesian, strings)
+            self._translate(page, strings)
 
         for page, spec in zip(standard_pages, data.STANDARD_PAGES, strict=True):
             strings = {}
@@ -447,7 +424,7 @@ class Command(BaseCommand):
             _pairs(strings, *spec["intro"])
             for _kind, pair in spec["body"]:
                 _pairs(strings, *pair)
-            self._translate_once(page, indonesian, strings)
+            self._translate(page, strings)
 
         for vendor, spec in vendors.values():
             strings = {}
@@ -455,7 +432,7 @@ class Command(BaseCommand):
                 _pairs(strings, *spec[field])
             for pair in spec["story"]:
                 _pairs(strings, *pair)
-            self._translate_once(vendor, indonesian, strings)
+            self._translate(vendor, strings)
 
         for product, spec in products.values():
             strings = {}
@@ -465,28 +442,7 @@ class Command(BaseCommand):
                 _pairs(strings, *spec["oem"])
             for pair in spec["description"]:
                 _pairs(strings, *pair)
-            self._translate_once(product, indonesian, strings)
-
-        self._translate_more_languages(home, products)
-
-    def _translate_more_languages(self, home, products):
-        for key, by_language in data.MORE_LANGUAGES.items():
-            if key == "home":
-                page, english = home, {k: v[0] for k, v in data.HOME.items() if k != "intro"}
-                english["intro"] = [english_text for english_text, _id in data.HOME["intro"]]
-            else:
-                page, spec = products[key]
-                english = {field: spec[field][0] for field in ("title", "summary", "materials")}
-                english["description"] = [english_text for english_text, _id in spec["description"]]
-            for code, fields in by_language.items():
-                strings = {}
-                for field, translated in fields.items():
-                    if isinstance(translated, list):
-                        for source, target in zip(english[field], translated, strict=True):
-                            _pairs(strings, source, target)
-                    else:
-                        _pairs(strings, english[field], translated)
-                self._translate_once(page, self.locales[code], strings)
+            self._translate(product, strings)
 
     # --- Admin ------------------------------------------------------------------------------------
 
