@@ -34,9 +34,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, ModelLogEntry
 
 from catalog.models import Category, District, ProductPage, Sector, VendorPage
-from home.countries import country_name
 from inquiries.models import Inquiry, InquiryStatus
 from orders.models import OrderLine, OrderStatus, SampleOrder
+from storefront.countries import country_name
 
 TOP = 10
 UNANSWERED_AFTER = timedelta(hours=48)

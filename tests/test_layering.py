@@ -16,6 +16,7 @@ Wagtail hook instead.
 """
 
 import ast
+import functools
 import itertools
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def imported_modules(source, module):
     return found
 
 
+@functools.cache
 def app_imports():
     """[(importing app, imported app, "path:line")] for every import of one app by another."""
     edges = []
@@ -113,7 +115,9 @@ def test_the_order_itself_has_no_cycle():
 
 
 def test_imports_are_read_inside_functions_and_relative_ones_resolved():
-    source = "from .models import A\n\ndef f():\n    from catalog.queries import q\n    import orders.models\n"
+    source = (
+        "from .models import A\n\ndef f():\n    from catalog.queries import q\n    import orders.models\n"
+    )
     assert imported_modules(source, "home.search") == [
         (1, "home.models"),
         (4, "catalog.queries"),
@@ -124,7 +128,9 @@ def test_imports_are_read_inside_functions_and_relative_ones_resolved():
 
 def test_no_app_imports_an_app_above_it():
     wrong = [
-        f"{where}: {app} imports {target}" for app, target, where in app_imports() if target not in ALLOWED[app]
+        f"{where}: {app} imports {target}"
+        for app, target, where in app_imports()
+        if target not in ALLOWED[app]
     ]
     assert wrong == []
 

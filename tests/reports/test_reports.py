@@ -29,11 +29,11 @@ from wagtail.log_actions import log
 from catalog.models import District, Sector
 from catalog.onboarding import onboard_vendor
 from catalog.review import ensure_review_setup
-from home.countries import country_name
 from inquiries.models import Inquiry
 from orders.models import SampleOrder
 from reports.permissions import TRADE_OFFICE_GROUP
 from reports.setup import ensure_trade_office_group
+from storefront.countries import country_name
 from tests import factories
 
 pytestmark = pytest.mark.django_db
