@@ -8,7 +8,7 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import ProductPage
-from home import search_backend
+from storefront import search_backend
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("search_index")
