@@ -55,7 +55,7 @@ def prepare_database():
 
     call_command("migrate", verbosity=0, interactive=False)
     from catalog.models import ProductPage
-    from home.translation import sync_locale_trees
+    from storefront.translation import sync_locale_trees
     from stories.models import StoryIndexPage, StoryPage
     from tests import factories
     from tests.stories.conftest import make_story

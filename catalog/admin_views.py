@@ -3,7 +3,6 @@
 import csv
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, WorkflowState
 
@@ -68,19 +68,12 @@ def translation_status(page, locales, user):
     return rows
 
 
-def _lazy_counts(user):
-    """New inquiries and sample orders, only when those apps are installed (catalog never depends on them)."""
+def _dashboard_counts(user):
+    """What the apps above the catalogue count for the maker (new inquiries, sample orders): each
+    registers a `vendor_dashboard_counts` hook, a function of the user returning template context."""
     counts = {}
-    if apps.is_installed("inquiries"):
-        from inquiries.permissions import scoped_inquiries
-
-        counts["new_inquiries"] = scoped_inquiries(user).filter(status="new").count()
-        counts["inquiries_url"] = reverse("inquiry_admin:index") + "?status=new"
-    if apps.is_installed("orders"):
-        from orders.permissions import orders_for_user
-
-        counts["orders"] = orders_for_user(user).count()
-        counts["orders_url"] = reverse("sample_orders:index")
+    for hook in hooks.get_hooks("vendor_dashboard_counts"):
+        counts.update(hook(user))
     return counts
 
 
@@ -137,7 +130,7 @@ class VendorDashboardPanel(Component):
                 {"page": page, "state": reviewed[page.pk], "comment": _curator_comment(reviewed[page.pk])}
                 for page in Page.objects.filter(pk__in=reviewed).specific()
             ],
-            **_lazy_counts(user),
+            **_dashboard_counts(user),
         }
 
 

@@ -28,8 +28,8 @@ from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 
-from home.images import image_filter
-from home.models import choice_label
+from storefront.pages import choice_label
+from storefront.renditions import image_filter
 
 from .models import ProductGalleryImage, ProductPage
 from .renditions import PRODUCT_CARD_SPECS
@@ -50,7 +50,7 @@ RENDITION_COLUMNS = ("image_id", "filter_spec", "focal_point_key", "file", "widt
 
 @dataclass(slots=True)
 class CardRendition:
-    """What `home.images.picture_html` reads of a rendition: its URL, size and alt text."""
+    """What `storefront.renditions.picture_html` reads of a rendition: its URL, size and alt text."""
 
     file: str  # the name in the renditions' storage
     width: int

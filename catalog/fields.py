@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 MINOR_UNITS_PER_MAJOR = 100  # USD, the catalogue's currency; IDR prices are not taken here.
@@ -21,6 +22,15 @@ def from_minor_units(minor):
     if minor is None:
         return None
     return (Decimal(minor) / MINOR_UNITS_PER_MAJOR).quantize(Decimal("0.01"))
+
+
+def money(minor_units, currency="USD"):
+    """12345 → 'US$123.45'; separators as the reader's locale writes them (US$1.234,50 in id)."""
+    amount = from_minor_units(minor_units)
+    if amount is None:
+        return ""
+    symbol = {"USD": "US$"}.get(currency, f"{currency} ")
+    return f"{symbol}{number_format(amount, 2, use_l10n=True, force_grouping=True)}"
 
 
 class MoneyFormField(forms.DecimalField):

@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from storefront.page_cache import current_generation
 from storefront.text import search_query
 
 from .fields import from_minor_units, to_minor_units
@@ -175,8 +176,6 @@ def catalogue_summary(filters, products, locale):
     the page cache's generation, which changes whenever a page, a maker, a category or a
     certification type does.
     """
-    from home.page_cache import current_generation
-
     state = repr((locale.pk, current_generation(), replace(filters, sort="newest")))
     key = "catalogue-summary:" + hashlib.sha256(state.encode()).hexdigest()
     summary = cache.get(key)

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.translation import create_locale_copies, translate
+from storefront.translation import create_locale_copies, translate
 
 from .certificates import validate_number
 from .fields import to_minor_units

@@ -21,8 +21,8 @@ from wagtail.models import Orderable, Page, PagePermissionTester, TranslatableMi
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import ChoiceLabelsMixin, TranslationStatusMixin, route_to_child
-from home.search import CharacterTermsMixin
+from storefront.pages import ChoiceLabelsMixin, TranslationStatusMixin, route_to_child
+from storefront.search import CharacterTermsMixin
 
 from . import places
 from .certificates import CertificateKind, validate_number, validate_trademark_number, verify_url

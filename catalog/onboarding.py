@@ -32,8 +32,8 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
-from home.translation import create_locale_copies
 from storefront.mail import subject_line
+from storefront.translation import create_locale_copies
 
 from .models import District, Sector, VendorIndexPage, VendorPage
 from .permissions import CURATORS_GROUP, is_curator, vendors_for_user

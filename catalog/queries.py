@@ -7,13 +7,15 @@ from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from wagtail.models import Page
 
-from home.search import search_terms
-from home.search_backend import ranked_ids, searching_in
-from home.search_glossary import alternatives, expand_query
+from storefront.page_cache import current_generation
+from storefront.renditions import renditions_of
+from storefront.search import SearchSection, search_terms
+from storefront.search_backend import ranked_ids, searching_in
+from storefront.search_glossary import alternatives, expand_query
 
 from .cards import product_cards
 from .models import ProductPage, VendorPage
-from .renditions import CARD_SPECS, renditions_of
+from .renditions import CARD_SPECS
 
 PRIVATE_Q_SECONDS = 60 * 60
 
@@ -22,8 +24,6 @@ def public(queryset):
     """`queryset.public()`: Wagtail's condition for it (`private_q()`, the view-restricted branches)
     is read once per page cache generation, which a new, changed or deleted restriction and a moved
     page renew, and kept in the cache: a page lists several querysets, each would read it again."""
-    from home.page_cache import current_generation
-
     key = f"private-pages:{current_generation()}"
     return queryset.exclude(cache.get_or_set(key, Page.objects.private_q, PRIVATE_Q_SECONDS))
 
@@ -147,7 +147,6 @@ def search_within(model, listing, locale, query, limit=24, read=None):
 def page_search_section(key, title, card_template, model, listing, more_url=None, read=None):
     """A site-search section for one page type: ranked hits from `listing(locale)` (read by `read`,
     see `search_within`), title suggestions."""
-    from home.search import SearchSection
 
     def search(locale, query, limit):
         return search_within(model, listing(locale), locale, query, limit, read)

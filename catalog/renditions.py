@@ -8,12 +8,10 @@ published product's page needs no new rendition).
 from django_tasks import task
 
 from django.conf import settings
-from django.db.models import Prefetch
 
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-
-from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
 
 PRODUCT_CARD = "fill-{360x270,720x540}|format-{avif,webp,jpeg}"
 WIDE_CARD = "fill-{480x270,720x405}|format-{avif,webp,jpeg}"  # makers', stories' and collections' cards
@@ -25,6 +23,7 @@ MAKER_HERO = "fill-{800x360,1280x480,1920x720}|format-{avif,webp,jpeg}"
 VENDOR_COVER_SPECS = [WIDE_CARD, MAKER_HERO]
 LOGO_SPEC = "max-400x400"  # the logo in the maker's JSON-LD
 VENDOR_LOGO_SPECS = [CARD_LOGO, "fill-160x160|format-webp", LOGO_SPEC]
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"  # og:image and twitter:image
 HOME_HERO_SPECS = ["width-{640,960,1280}|format-{avif,webp,jpeg}"]
 
 
@@ -43,28 +42,13 @@ PRODUCT_PAGE_SPECS = expand([PRODUCT_GALLERY, GALLERY_THUMBNAIL, SOCIAL_IMAGE_SP
 HOME_PAGE_SPECS = [*CARD_SPECS, *expand([*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])]
 
 
-PREFETCHED_RENDITIONS = "prefetched_renditions"  # where Wagtail's Image.get_renditions() finds them
-
-
-def renditions(specs):
-    """The renditions made with `specs`, as a queryset to prefetch an image's renditions with."""
-    rendition_model = get_image_model().get_rendition_model()
-    return rendition_model.objects.filter(filter_spec__in=specs)
-
-
-def renditions_of(image_field, specs):
-    """Prefetch the renditions of `image_field` made with `specs`: `renditions_of("logo", CARD_SPECS)`.
-
-    They go to the list Wagtail looks in first (`image.prefetched_renditions`): a plain list per
-    image, where Django's default would build a filtered queryset per image to hold them.
-    """
-    return Prefetch(f"{image_field}__renditions", queryset=renditions(specs), to_attr=PREFETCHED_RENDITIONS)
-
-
 def specs_for_page(page):
-    """{image_id: [filter specs]} for the images this page shows at the top of its own page and in cards."""
+    """{image_id: [filter specs]} for the images this page shows at the top of its own page and in cards.
+
+    Apps above the catalogue add their pages' images through the `renditions_on_publish` hook:
+    a function of the page returning {image_id: [filter spec patterns]}.
+    """
     from catalog.models import ProductPage, VendorPage
-    from home.models import HomePage
 
     wanted = {}
 
@@ -80,8 +64,9 @@ def specs_for_page(page):
     elif isinstance(page, VendorPage):
         want(page.cover_image_id, [*VENDOR_COVER_SPECS, SOCIAL_IMAGE_SPEC])
         want(page.logo_id, VENDOR_LOGO_SPECS)
-    elif isinstance(page, HomePage):
-        want(page.hero_image_id, [*HOME_HERO_SPECS, SOCIAL_IMAGE_SPEC])
+    for hook in hooks.get_hooks("renditions_on_publish"):
+        for image_id, patterns in hook(page).items():
+            want(image_id, patterns)
     return wanted
 
 

@@ -19,8 +19,6 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.models import HomePage
-
 from .models import VendorIndexPage
 from .permissions import CURATORS_GROUP
 
@@ -28,6 +26,7 @@ EDITORS_GROUP = "Editors"
 TRANSLATORS_GROUP = "Translators"
 WORKFLOW_NAME = "Curator review"
 TASK_NAME = "Curators approve makers' changes"
+
 
 CURATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -48,6 +47,12 @@ CURATOR_MODEL_PERMISSIONS = [
 ]
 
 
+def home_pages():
+    """The home page of each locale: the only page type allowed just below the root (Wagtail's
+    welcome page, a plain Page, is replaced by the home page when the site is set up)."""
+    return Page.objects.filter(depth=2).not_exact_type(Page)
+
+
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
@@ -65,7 +70,7 @@ def ensure_curators():
     curators.permissions.add(_permission("wagtailadmin", "access_admin"))
     for app_label, codename in CURATOR_MODEL_PERMISSIONS:
         curators.permissions.add(_permission(app_label, codename))
-    _grant_pages(curators, HomePage.objects.all(), CURATOR_PAGE_PERMISSIONS)
+    _grant_pages(curators, home_pages(), CURATOR_PAGE_PERMISSIONS)
     root = Collection.get_first_root_node()
     for codename in CURATOR_IMAGE_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
@@ -84,7 +89,7 @@ def ensure_translators():
     translators.permissions.add(
         _permission("wagtailadmin", "access_admin"), _permission("wagtail_localize", "submit_translation")
     )
-    homes = HomePage.objects.exclude(locale=Locale.get_default())
+    homes = home_pages().exclude(locale=Locale.get_default())
     _grant_pages(translators, homes, TRANSLATOR_PAGE_PERMISSIONS)
     return translators
 

@@ -7,7 +7,9 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks, page_cache  # noqa: F401  (checks: registers them)
+        from storefront import page_cache
+
+        from . import checks  # noqa: F401  (registers them)
 
         page_cache.connect_signals()
 

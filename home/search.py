@@ -3,24 +3,17 @@ so the search view does not import the apps above it."""
 
 import difflib
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.core.cache import cache
 
 from wagtail import hooks
+from wagtail.models import Page
 
-from .search_glossary import glossary_words
-
-
-@dataclass(frozen=True)
-class SearchSection:
-    key: str
-    title: str  # lazy-translated heading, e.g. "Products"
-    card_template: str  # included once per hit, with the hit as `item`
-    search: Callable  # (locale, query, limit) -> list of pages in rank order, renditions not read
-    suggest: Callable  # (locale, query, limit) -> list of pages for autocomplete
-    more_url: Callable | None = None  # (locale, query) -> a listing with every hit, when there is one
+from catalog.renditions import CARD_SPECS
+from storefront.page_cache import current_generation
+from storefront.renditions import prefetch_renditions
+from storefront.search import WORDLESS_LANGUAGES, WORDLESS_RUN
+from storefront.search_glossary import glossary_words
 
 
 def sections():
@@ -33,10 +26,6 @@ def search_all(locale, query, limit=12):
 
     The renditions of every hit's picture, whatever its kind, are read here in one query.
     """
-    from catalog.renditions import CARD_SPECS
-
-    from .images import prefetch_renditions
-
     results = []
     for section in sections():
         hits = section.search(locale, query, limit)
@@ -75,15 +64,11 @@ def vocabulary(locale):
     """The distinct lower-case words of the locale's live page titles, of the names apps give through
     the `search_vocabulary` hook (categories, certification types) and of the search glossary: the
     spellings "did you mean" may offer."""
-    from .page_cache import current_generation
-
     key = f"search-vocabulary:{locale.pk}:{current_generation()}"
     return cache.get_or_set(key, lambda: _read_vocabulary(locale), VOCABULARY_SECONDS)
 
 
 def _read_vocabulary(locale):
-    from wagtail.models import Page
-
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     texts = list(pages.values_list("title", flat=True))
     for hook in hooks.get_hooks("search_vocabulary"):  # apps add their names (categories, certificates)
@@ -94,7 +79,7 @@ def _read_vocabulary(locale):
 
 def did_you_mean(locale, query):
     """`query` with its unknown words replaced by the closest known ones; "" when no word changes."""
-    if locale.language_code in WORDLESS_LANGUAGES and _WORDLESS_RUN.search(query):
+    if locale.language_code in WORDLESS_LANGUAGES and WORDLESS_RUN.search(query):
         return ""  # characters, not words: nothing to compare
     known = vocabulary(locale)
     known_set = set(known)
@@ -108,68 +93,3 @@ def did_you_mean(locale, query):
         if close:
             words[i], changed = close[0], True
     return " ".join(words) if changed else ""
-
-
-# --- Languages written without spaces -----------------------------------------------------------------
-# Full-text indexes (PostgreSQL's and SQLite's alike) split text into words at spaces and punctuation,
-# so Chinese or Japanese text is a few long "words": "玛琅白瓷茶蜡香薰炉" is one, and a search for
-# "香薰炉" (aroma burner) misses it. Pages in these languages also index each character and each pair
-# of neighbouring characters (`CharacterTermsMixin`), and searches in them look for the pairs
-# (`search_terms`), as search engines' CJK analysers do.
-WORDLESS_LANGUAGES = frozenset({"zh-hans", "ja"})
-_WORDLESS_RUN = re.compile(
-    "[\u3040-\u30ff"  # hiragana, katakana
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
-    "\uff66-\uff9f]+"  # half-width katakana
-)
-
-
-def character_terms(text):
-    """Every character and every pair of neighbouring characters of the wordless runs in `text`."""
-    terms = []
-    for run in _WORDLESS_RUN.findall(text):
-        terms.extend(run)
-        terms.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return " ".join(terms)
-
-
-def search_terms(query, language_code):
-    """The words to search for: in a wordless language, the pairs of neighbouring characters of each
-    run (a lone character as itself), other words as typed."""
-    if language_code not in WORDLESS_LANGUAGES:
-        return query
-    words = []
-    for part in query.split():
-        start = 0
-        for run in _WORDLESS_RUN.finditer(part):
-            words.extend(_words(part[start : run.start()]))
-            text = run.group()
-            words.extend([text] if len(text) == 1 else (text[i : i + 2] for i in range(len(text) - 1)))
-            start = run.end()
-        words.extend(_words(part[start:]))
-    return " ".join(words)
-
-
-def _words(text):
-    return [text] if text.strip() else []
-
-
-class CharacterTermsMixin:
-    """For pages with `index.SearchField("character_terms")`: their text's `character_terms` when
-    the page is in a wordless language, else nothing."""
-
-    def character_terms(self):
-        from modelsearch import index
-
-        if self.locale.language_code not in WORDLESS_LANGUAGES:
-            return ""
-        texts = []
-        for field in self.get_search_fields():
-            if isinstance(field, index.SearchField) and field.field_name != "character_terms":
-                value = field.get_value(self)
-                texts.extend(value if isinstance(value, list) else [str(value or "")])
-        return character_terms(" ".join(texts))
-
-    @classmethod
-    def get_indexed_objects(cls):
-        return super().get_indexed_objects().select_related("locale")

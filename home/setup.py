@@ -4,8 +4,9 @@ from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
+from storefront.translation import ensure_locales
+
 from .models import HomePage
-from .translation import ensure_locales
 
 
 @transaction.atomic

@@ -7,9 +7,12 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from catalog.fields import from_minor_units
-from catalog.renditions import LOGO_SPEC
-from home.images import rendition as rendition_of
-from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC, breadcrumb_trail
+from catalog.models import ProductPage, VendorPage
+from catalog.renditions import LOGO_SPEC, SOCIAL_IMAGE_SPEC
+from storefront.renditions import rendition as rendition_of
+
+from .models import HomePage
+from .templatetags.site_tags import breadcrumb_trail
 
 
 def _image_url(image, request, spec=SOCIAL_IMAGE_SPEC):
@@ -111,9 +114,6 @@ def _website(home, request):
 
 def for_page(page, request):
     """The JSON-LD documents that describe `page`, as a list of dicts."""
-    from catalog.models import ProductPage, VendorPage
-    from home.models import HomePage
-
     documents = []
     if isinstance(page, HomePage):
         documents.append(_website(page, request))

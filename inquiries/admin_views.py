@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from catalog.models import VendorPage
 from catalog.permissions import is_curator
-from home.countries import country_name
+from storefront.countries import country_name
 from storefront.csvcells import SafeSpreadsheetExportMixin
 from storefront.localtimes import local_datetime
 

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from catalog.fields import MoneyFormField
 from catalog.models import Incoterm, Unit
-from home.countries import country_choices
+from storefront.countries import country_choices
 from storefront.text import VisibleCharField
 
 from .models import MAX_QUANTITY, Inquiry, InquiryStatus

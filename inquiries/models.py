@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.fields import MinorUnitsField, from_minor_units
 from catalog.models import Incoterm, Unit
-from home.countries import country_name
+from storefront.countries import country_name
 
 MAX_QUANTITY = 10_000_000
 

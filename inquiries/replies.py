@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Min
 
 from catalog.models import VendorPage
-from home.page_cache import purge_page
+from storefront.page_cache import purge_page
 
 from .models import STATUS_TRANSITIONS, Inquiry, InquiryReply, InquiryStatus
 

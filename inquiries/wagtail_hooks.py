@@ -1,6 +1,7 @@
 """Admin wiring for inquiries: the scoped inbox, its permission policy and the dashboard count."""
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 
 from wagtail import hooks
@@ -41,6 +42,15 @@ class NewInquiriesSummaryItem(SummaryItem):
 @hooks.register("construct_homepage_summary_items")
 def add_new_inquiries_summary(request, summary_items):
     summary_items.append(NewInquiriesSummaryItem(request))
+
+
+@hooks.register("vendor_dashboard_counts")
+def new_inquiries_count(user):
+    """The maker's dashboard panel links to its new inquiries (catalog.admin_views)."""
+    return {
+        "new_inquiries": scoped_inquiries(user).filter(status=InquiryStatus.NEW).count(),
+        "inquiries_url": reverse("inquiry_admin:index") + "?status=new",
+    }
 
 
 @hooks.register("seed_demo")

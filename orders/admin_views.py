@@ -15,9 +15,8 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
-from catalog.fields import from_minor_units
+from catalog.fields import from_minor_units, money
 from catalog.permissions import is_curator
-from home.templatetags.site_tags import money
 from storefront.csvcells import SafeSpreadsheetExportMixin
 from storefront.localtimes import EMPTY, local_datetime
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.countries import country_choices
+from storefront.countries import country_choices
 from storefront.text import VisibleCharField
 
 

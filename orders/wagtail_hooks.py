@@ -1,5 +1,6 @@
 """Admin for sample orders (scoped per maker) and the shipping zones curators price samples with."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -20,7 +21,7 @@ from .admin_views import (
     SampleOrderUsageView,
 )
 from .models import SampleOrder, ShippingZone
-from .permissions import SampleOrderPermissionPolicy
+from .permissions import SampleOrderPermissionPolicy, orders_for_user
 
 # Registered before any view asks for SampleOrder's policy (Wagtail would fall back to model perms).
 register_permission_policy(SampleOrder, SampleOrderPermissionPolicy(SampleOrder))
@@ -102,10 +103,14 @@ DEMO_SHIPPING_ZONES = [
 ]
 
 
+@hooks.register("vendor_dashboard_counts")
+def sample_orders_count(user):
+    """The maker's dashboard panel links to its sample orders (catalog.admin_views)."""
+    return {"orders": orders_for_user(user).count(), "orders_url": reverse("sample_orders:index")}
+
+
 @hooks.register("seed_demo")
 def add_demo_shipping_zones(stdout):
-    from .models import ShippingZone
-
     if ShippingZone.objects.exists():
         return
     for name, countries, rate, is_default in DEMO_SHIPPING_ZONES:

@@ -46,9 +46,9 @@ from catalog.models import (
     VendorPage,
     VendorTrademark,
 )
-from home.countries import country_name
 from inquiries.models import Inquiry, InquiryReply, InquiryStatus
 from orders.models import OrderLine, OrderStatus, SampleOrder
+from storefront.countries import country_name
 
 TOP = 10
 UNANSWERED_AFTER = timedelta(hours=48)

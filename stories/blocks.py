@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from catalog.cards import product_cards
+from catalog.queries import listed_products, vendor_cards
+
 HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
 
 
@@ -136,9 +139,6 @@ class ProductCardBlock(blocks.StructBlock):
         template = "stories/blocks/product_card.html"
 
     def get_context(self, value, parent_context=None):
-        from catalog.cards import product_cards
-        from catalog.queries import listed_products
-
         context = super().get_context(value, parent_context=parent_context)
         parent_context = parent_context or {}
         context["product"] = _localized_live(
@@ -160,8 +160,6 @@ class MakerCardBlock(blocks.StructBlock):
         template = "stories/blocks/maker_card.html"
 
     def get_context(self, value, parent_context=None):
-        from catalog.queries import vendor_cards
-
         context = super().get_context(value, parent_context=parent_context)
         context["vendor"] = _localized_live(value["vendor"], (parent_context or {}).get("page"), vendor_cards)
         return context

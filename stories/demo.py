@@ -13,16 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 from wagtail.utils.file import hash_filelike
 
 from catalog.demo import images as drawings
 from catalog.demo.languages import translate_demo
 from catalog.models import ProductPage, VendorIndexPage, VendorPage
-from home.models import HomeFeaturedCollection, HomeFeaturedStory, HomePage
-from home.setup import ensure_home_page
-from home.translation import create_locale_copies, ensure_locales
+from storefront.translation import create_locale_copies, ensure_locales
 
 from .models import (
     CollectionPage,
@@ -409,7 +407,7 @@ class _Builder:
         self.locale = Locale.get_default()
         ensure_locales()
         self.collection = stories_collection()
-        self.home = ensure_home_page()
+        self.home = Site.objects.get(is_default_site=True).root_page  # made by seed_demo
         makers = VendorIndexPage.objects.filter(locale=self.locale).first()
         vendors = (
             VendorPage.objects.child_of(makers).filter(locale=self.locale)
@@ -564,8 +562,9 @@ def _story_body(builder, spec, strings):
 def create_demo_stories():
     """Create (or complete) the demo stories, collections and events, with their translations.
 
-    Call it after the demo catalogue is built so the stories' product and maker cards and the
-    events' makers link to it; without a catalogue the pages are made without them. It also runs
+    Call it after the site's home page and the demo catalogue are built (seed_demo does, through its
+    hook, and then features the first stories on the home page), so the stories' product and maker
+    cards and the events' makers link to the catalogue; without it they are left out. It also runs
     ensure_editorial_setup(), so the new sections get the editors' permissions and workflow.
     """
     builder = _Builder()
@@ -654,15 +653,6 @@ def create_demo_stories():
                         )
                 event.save_revision().publish()
         events.append((event, strings))
-
-    with transaction.atomic():
-        home = HomePage.objects.get(pk=home.pk)
-        if not home.featured_stories.exists() and not home.featured_collections.exists():
-            for story, _strings in stories[:3]:
-                home.featured_stories.add(HomeFeaturedStory(story=story))
-            for collection, _strings in collections:
-                home.featured_collections.add(HomeFeaturedCollection(collection=collection))
-            home.save_revision().publish()
 
     for page, strings in [*stories, *collections, *events]:
         builder.translate_once(page, strings)

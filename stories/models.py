@@ -18,8 +18,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import ChoiceLabelsMixin, TranslationStatusMixin
-from home.search import CharacterTermsMixin
+from catalog.cards import product_cards
+from catalog.models import VendorPage
+from catalog.queries import listed_products, vendor_cards
+from storefront.pages import ChoiceLabelsMixin, TranslationStatusMixin
+from storefront.search import CharacterTermsMixin
 
 from .blocks import StoryBodyBlock
 
@@ -63,8 +66,6 @@ class StoryIndexPage(RoutablePageMixin, TranslationStatusMixin, Page):
             stories = stories.filter(topic=topic)
         if maker:
             # Matched by translation_key, so a maker's slug from any locale finds the same stories.
-            from catalog.models import VendorPage
-
             keys = VendorPage.objects.filter(slug=maker).values("translation_key")
             stories = stories.filter(features__vendor__translation_key__in=keys).distinct()
         page_obj = Paginator(stories, self.page_size).get_page(request.GET.get("page"))
@@ -242,9 +243,6 @@ class CollectionPage(TranslationStatusMixin, Page):
 
     def shown_products(self, request=None):
         """The chosen products as this locale shows them, in the editor's order; missing ones are skipped."""
-        from catalog.cards import product_cards
-        from catalog.queries import listed_products
-
         keys = list(
             self.products.filter(product__isnull=False)
             .order_by("sort_order", "pk")
@@ -353,8 +351,6 @@ class EventPage(RoutablePageMixin, TranslationStatusMixin, ChoiceLabelsMixin, Pa
         return self.end_date >= timezone.localdate()
 
     def shown_participants(self):
-        from catalog.queries import vendor_cards
-
         keys = list(
             self.participants.filter(vendor__isnull=False)
             .order_by("sort_order", "pk")

@@ -2,10 +2,12 @@
 
 from django.utils import timezone
 
+from catalog.models import VendorPage
 from catalog.queries import PAGE_CARD_FIELDS, chosen_in_locale, shown_in_locale
-from catalog.renditions import CARD_SPECS, renditions_of
+from catalog.renditions import CARD_SPECS
+from storefront.renditions import renditions_of
 
-from .models import CollectionPage, EventPage, StoryPage
+from .models import CollectionPage, EventPage, EventParticipant, StoryFeature, StoryPage
 
 # What a story card shows and links to (and a feed item): listings leave the body unread.
 STORY_CARD_FIELDS = (
@@ -49,10 +51,6 @@ def stories_featuring(page, limit=6):
     StoryFeature rows point at the pages chosen in a story (usually the source locale's copy), so
     pages and stories are matched by translation_key.
     """
-    from catalog.models import VendorPage
-
-    from .models import StoryFeature
-
     field = "vendor__translation_key" if isinstance(page, VendorPage) else "page__translation_key"
     features = StoryFeature.objects.filter(**{field: page.translation_key}).values("story__translation_key")
     return list(stories_in(page.locale).filter(translation_key__in=features)[:limit])
@@ -62,11 +60,8 @@ def events_with(vendor, limit=5):
     """Upcoming events shown in the maker's locale that the maker takes part in.
 
     The events are picked by id in a subquery rather than joined to their participants and makers:
-    the same rows, and no DISTINCT over a join of six tables, which took PostgreSQL longer to plan
-    (5 ms) than to run.
+    the same rows, without a DISTINCT over a join of six tables.
     """
-    from .models import EventParticipant
-
     taking_part = EventParticipant.objects.filter(vendor__translation_key=vendor.translation_key)
     return list(upcoming_events(vendor.locale).filter(pk__in=taking_part.values("event_id"))[:limit])
 

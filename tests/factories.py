@@ -20,8 +20,8 @@ from catalog.models import (
 )
 from home.models import HomePage
 from home.setup import ensure_home_page
-from home.translation import create_locale_copies, sync_locale_trees, translate
 from orders.models import OrderLine, SampleOrder
+from storefront.translation import create_locale_copies, sync_locale_trees, translate
 
 _counter = itertools.count(1)
 

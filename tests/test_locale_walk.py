@@ -25,8 +25,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils.translation import to_locale
 
-from home.translation import sync_locale_trees
 from orders.models import SampleOrder, ShippingZone
+from storefront.translation import sync_locale_trees
 from stories.models import EventIndexPage, StoryIndexPage
 from tests import factories
 from tests.orders.conftest import CONTACT

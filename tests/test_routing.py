@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, PageViewRestriction, Site
 
 from home.models import StandardPage
-from home.translation import ensure_locales, sync_locale_trees
+from storefront.translation import ensure_locales, sync_locale_trees
 from stories.models import StoryIndexPage, StoryPage
 from tests import factories
 

@@ -8,7 +8,7 @@ from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from catalog.models import ProductPage
-from home import search_backend
+from storefront import search_backend
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("module_search_index")]
@@ -140,7 +140,7 @@ def test_search_results_do_not_depend_on_how_many_index_entries_are_ranked_first
     client, celadon_products, monkeypatch
 ):
     # On PostgreSQL a page of results is looked for among the best-ranked index entries first
-    # (home/search_backend.py). Here that window is too small to hold the matches, most of them
+    # (storefront/search_backend.py). Here that window is too small to hold the matches, most of them
     # copies in other locales, so the search ranks every match: the buyer sees the same results.
     expected = _search_titles(client)
     monkeypatch.setattr(search_backend, "WINDOW_PER_RESULT", 1)
@@ -170,7 +170,7 @@ def test_a_slice_of_search_results_is_the_same_slice_of_the_whole_ranking(
 
 
 # Stemming in each page's language. PostgreSQL indexes a page with its locale's text search
-# configuration (home/search_backend.py), so another form of a word finds it: Indonesian "makan"
+# configuration (storefront/search_backend.py), so another form of a word finds it: Indonesian "makan"
 # (to eat) finds "makanan" (food), English "chip" finds "chips". SQLite's full-text index does not
 # stem: there a search matches whole words, in every language.
 STEMS = "postgresql"

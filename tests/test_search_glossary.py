@@ -1,5 +1,5 @@
 """Site search as a buyer words it: the trade's words in either language and their other spellings
-(home/search_glossary.py), certificates, HS codes and events, misspellings ("Did you mean"), and a
+(storefront/search_glossary.py), certificates, HS codes and events, misspellings ("Did you mean"), and a
 page that says what to do when nothing is found."""
 
 import datetime
@@ -8,7 +8,7 @@ import pytest
 
 from django.utils import timezone
 
-from home.translation import sync_locale_trees
+from storefront.translation import sync_locale_trees
 from stories.models import EventIndexPage
 from tests import factories
 from tests.stories.conftest import make_event

@@ -41,7 +41,6 @@ PUBLIC_PYTHON = {
     "catalog/places.py": None,
     "catalog/units.py": None,
     "catalog/models.py": ["Sector", "BusinessType", "Unit", "Incoterm"],
-    "home/countries.py": None,
     "inquiries/forms.py": None,
     "inquiries/views.py": None,
     "inquiries/notifications.py": ["buyer_message", "reply_subject"],
@@ -51,6 +50,7 @@ PUBLIC_PYTHON = {
     "orders/tasks.py": ["_paid_messages"],
     "stories/feeds.py": None,
     "stories/models.py": ["Topic", "EventScope"],
+    "storefront/countries.py": None,
     "storefront/text.py": None,
 }
 

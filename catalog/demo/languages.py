@@ -10,7 +10,7 @@ from functools import cache
 
 from wagtail.models import Locale, Page
 
-from home.translation import translate_into
+from storefront.translation import translate_into
 
 # Locale code → module under catalog.demo.translations.
 FILES = {"zh-hans": "zh_hans", "ja": "ja", "ar": "ar"}

@@ -4,7 +4,7 @@ import catalog.fields
 import catalog.validators
 import django.core.validators
 import django.db.models.deletion
-import home.models
+import storefront.pages
 import modelcluster.fields
 import modelsearch.index
 import uuid
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'product catalogue',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='VendorIndexPage',
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'makers index',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Category',
@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'product',
                 'verbose_name_plural': 'products',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProductGalleryImage',
@@ -194,7 +194,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'makers',
                 'permissions': [('verify_vendor', "Can verify makers' documents and mark demo data")],
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='VendorCertification',

@@ -4,7 +4,7 @@ Wagtail's nodes build new `Filter` objects on every render, and each one parses 
 again (with `inspect`) for every rendition it looks up. A catalogue page of 24 cards with
 `{% picture %}` in three widths and three formats did that over 400 times a render. These nodes
 keep the filters they built: the specs are fixed when the template is parsed, so they can.
-`{% picture %}` and `{% image %}` write their markup with `home.images`, which asks each rendition
+`{% picture %}` and `{% image %}` write their markup with `storefront.renditions`, which asks each rendition
 for its URL once and, unlike Wagtail's single-rendition lookup, does not write a prefetched
 rendition back to the renditions cache on every view.
 
@@ -16,7 +16,7 @@ from django import template
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.images.templatetags import wagtailimages_tags as wagtail_tags
 
-from home.images import img_html, picture_html
+from storefront.renditions import img_html, picture_html
 
 register = template.Library()
 

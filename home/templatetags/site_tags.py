@@ -5,17 +5,22 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.urls import translate_url
-from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
-from catalog.fields import from_minor_units
+from catalog.fields import money
+from catalog.renditions import SOCIAL_IMAGE_SPEC
 from catalog.units import price_per, quantity_with_unit
+from storefront.page_cache import current_generation
+from storefront.renditions import rendition as rendition_of
+
+from ..models import StandardPage
 
 register = template.Library()
+register.filter("money", money)
 
 
 def _language_name(code):
@@ -28,8 +33,6 @@ SHARED_SECONDS = 60 * 60  # what pages share in the cache, under the page cache'
 def _shared(request, name, load):
     """`load()`, kept in the cache under `name`, the request's site and the page cache's generation
     (which publishing, unpublishing or moving a page, or a view restriction, renews)."""
-    from home.page_cache import current_generation
-
     site = Site.find_for_request(request)
     key = f"{name}:{site.pk if site else ''}:{current_generation()}"
     return cache.get_or_set(key, load, SHARED_SECONDS)
@@ -146,8 +149,6 @@ def breadcrumbs(context, page):
 @register.simple_tag
 def cache_version():
     """The page cache's generation: `{% cache %}` fragments of pages key on it, so publishing renews them."""
-    from home.page_cache import current_generation
-
     return current_generation()
 
 
@@ -172,16 +173,6 @@ def canonical_url(context):
 
 
 @register.filter
-def money(minor_units, currency="USD"):
-    """12345 → 'US$123.45'; separators as the reader's locale writes them (US$1.234,50 in id)."""
-    amount = from_minor_units(minor_units)
-    if amount is None:
-        return ""
-    symbol = {"USD": "US$"}.get(currency, f"{currency} ")
-    return f"{symbol}{number_format(amount, 2, use_l10n=True, force_grouping=True)}"
-
-
-@register.filter
 def quantity(count, unit):
     """500, "pouches" → '500 pouches' in the reader's language and plural (catalog.units)."""
     return quantity_with_unit(count, unit)
@@ -202,14 +193,11 @@ def isolate(value):
 
 # Open Graph wants one large image; the first of these a page has is the one that represents it.
 SOCIAL_IMAGE_FIELDS = ("main_image", "cover_image", "hero_image", "logo")
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 @register.simple_tag(takes_context=True)
 def social_image_url(context, page=None):
     """Absolute URL of a 1200×630 JPEG for og:image, or '' when the page has no image."""
-    from home.images import rendition as rendition_of  # home.images reads catalog, which reads this
-
     page = page if page is not None else context.get("page")
     request = context.get("request")
     if page is None or request is None:
@@ -232,8 +220,6 @@ def main_menu(context):
 
     Every header shows it: kept in the cache for every page (`_shared`).
     """
-    from home.models import StandardPage
-
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:

@@ -85,8 +85,9 @@ MIDDLEWARE = [
     "storefront.security.permissions_policy_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached public pages, the same for every visitor: above the session, which a hit never
-    # reads, so it sees every cookie and Vary a rendered page got before storing it (home/page_cache.py).
-    "home.page_cache.PageCacheMiddleware",
+    # reads, so it sees every cookie and Vary a rendered page got before storing it
+    # (storefront/page_cache.py).
+    "storefront.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,7 +172,7 @@ else:
         },
     }
 
-# Page cache (home/page_cache.py): public pages kept whole in PAGE_CACHE_ALIAS for
+# Page cache (storefront/page_cache.py): public pages kept whole in PAGE_CACHE_ALIAS for
 # PAGE_CACHE_SECONDS, purged when what they show is published; sent as
 # `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_CDN_MAX_AGE`, so browsers
 # keep them PAGE_CACHE_MAX_AGE seconds and nginx or a CDN PAGE_CACHE_CDN_MAX_AGE.
@@ -430,7 +431,7 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         # Wagtail's database backend; on PostgreSQL stemmed in each page's language, and a page of
         # results ranks index entries first.
-        "BACKEND": "home.search_backend",
+        "BACKEND": "storefront.search_backend",
         # PostgreSQL's text search configuration for what has no language (images, documents), and
         # for a page whose language is not below. Named, rather than left to the server's default,
         # it makes `to_tsquery` a constant that is computed once per search instead of once per

@@ -2,7 +2,7 @@
 
 import datetime
 import django.db.models.deletion
-import home.models
+import storefront.pages
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'events index',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventPage',
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event',
                 'verbose_name_plural': 'events',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StoryIndexPage',
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'stories index',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CollectionPage',
@@ -74,7 +74,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'collection',
                 'verbose_name_plural': 'collections',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CollectionProduct',
@@ -116,7 +116,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'story',
                 'verbose_name_plural': 'stories',
             },
-            bases=(home.models.TranslationStatusMixin, 'wagtailcore.page'),
+            bases=(storefront.pages.TranslationStatusMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StoryRelatedVendor',

@@ -10,8 +10,13 @@ from wagtail.images.models import Filter
 from wagtail.images.rect import Rect
 
 from catalog.models import ProductGalleryImage
-from catalog.renditions import GALLERY_THUMBNAIL, PRODUCT_CARD, PRODUCT_CARD_SPECS, PRODUCT_GALLERY
-from home.templatetags.site_tags import SOCIAL_IMAGE_SPEC
+from catalog.renditions import (
+    GALLERY_THUMBNAIL,
+    PRODUCT_CARD,
+    PRODUCT_CARD_SPECS,
+    PRODUCT_GALLERY,
+    SOCIAL_IMAGE_SPEC,
+)
 from tests import factories
 from tests.test_renditions import make_photo
 

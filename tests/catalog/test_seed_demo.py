@@ -21,6 +21,7 @@ from catalog.demo.languages import strings_for
 from catalog.models import Category, CertificationType, District, ProductPage, VendorPage
 from catalog.validators import validate_hs_code, validate_nib
 from home.models import HomePage
+from stories import demo as demo_stories
 from stories.models import CollectionPage, EventPage, StoryPage
 from tests import s3
 
@@ -148,6 +149,15 @@ def test_demo_stories_collections_and_events_are_in_both_languages_and_link_the_
     assert "Trade Expo Indonesia" in client.get("/en/events/").content.decode()
     home = client.get("/id/").content.decode()
     assert "Malang City Expo" in home and "Hadiah untuk kamar hotel" in home
+
+
+def test_home_page_features_the_first_demo_stories_and_the_collections(seeded, english):
+    home = HomePage.objects.get(locale=english)
+    featured = {row.story.slug for row in home.featured_stories.select_related("story")}
+    assert featured == {spec["slug"] for spec in demo_stories.STORIES[:3]}
+    collections = {row.collection.slug for row in home.featured_collections.select_related("collection")}
+    assert collections == {spec["slug"] for spec in demo_stories.COLLECTIONS}
+    assert home.live and not home.has_unpublished_changes
 
 
 def test_output_gives_admin_login_and_counts(seeded, client):

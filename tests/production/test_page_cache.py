@@ -14,7 +14,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 
 from home.models import HomeFeaturedProduct, StandardPage
-from home.translation import create_locale_copies, sync_locale_trees
+from storefront.translation import create_locale_copies, sync_locale_trees
 from stories.models import CollectionPage, CollectionProduct, StoryIndexPage
 from tests import factories
 from tests.catalog.test_validation import product_form

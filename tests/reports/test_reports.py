@@ -41,13 +41,13 @@ from catalog.models import (
 )
 from catalog.onboarding import onboard_vendor
 from catalog.review import ensure_review_setup
-from home.countries import country_name
 from inquiries.models import Inquiry, InquiryReply
 from orders.models import OrderLine, SampleOrder
 from reports.models import MonthlyReport
 from reports.permissions import TRADE_OFFICE_GROUP
 from reports.queries import REPORTS, Filters
 from reports.setup import ensure_trade_office_group
+from storefront.countries import country_name
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from home.translation import sync_locale_trees
+from storefront.translation import sync_locale_trees
 from stories.models import EventIndexPage, StoryIndexPage
 from tests import factories
 from tests.orders.conftest import CONTACT

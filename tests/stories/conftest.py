@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from home.translation import create_locale_copies, sync_locale_trees
+from storefront.translation import create_locale_copies, sync_locale_trees
 from stories.models import EventIndexPage, EventPage, EventParticipant, StoryIndexPage, StoryPage
 from tests import factories
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home import page_cache
+from storefront import page_cache
 
 
 class Command(BaseCommand):

@@ -39,10 +39,19 @@ from catalog.models import (
     VendorTrademark,
 )
 from catalog.review import ensure_review_setup
-from home.models import HomeFeaturedMaker, HomeFeaturedProduct, HomePage, StandardPage
-from home.page_cache import purges_deferred
+from home.models import (
+    HomeFeaturedCollection,
+    HomeFeaturedMaker,
+    HomeFeaturedProduct,
+    HomeFeaturedStory,
+    HomePage,
+    StandardPage,
+)
 from home.setup import ensure_home_page
-from home.translation import ensure_locales, sync_locale_trees
+from storefront.page_cache import purges_deferred
+from storefront.translation import ensure_locales, sync_locale_trees
+from stories import demo as demo_stories
+from stories.models import CollectionPage, StoryPage
 
 ADMIN_USERNAME = "admin"
 PASSWORD_FILE = ("var", "demo-admin-password.txt")
@@ -95,10 +104,11 @@ class Command(BaseCommand):
                 password = self._seed()
             # Groups and the "Curator review" workflow, so the demo admin works as a real one.
             ensure_review_setup()
-            # Apps above the catalogue (inquiries, orders, stories) add their demo data through the
-            # "seed_demo" hook, so this command never imports them.
+            # The other apps (stories, inquiries, orders, reports) add their demo data through the
+            # "seed_demo" hook.
             for add_demo_data in hooks.get_hooks("seed_demo"):
                 add_demo_data(self.stdout)
+            self._feature_stories()
             with transaction.atomic():
                 reindex(saved)
         self.stdout.write(self.style.SUCCESS(f"Demo catalogue ready in {time.monotonic() - started:.1f} s."))
@@ -113,6 +123,30 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Admin: http://127.0.0.1:8000/admin/  user: {ADMIN_USERNAME}  password: {password}"
         )
+
+    @transaction.atomic
+    def _feature_stories(self):
+        """The first three demo stories and the demo collections on the home page, unless editors
+        have chosen some already."""
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
+        if home is None or home.featured_stories.exists() or home.featured_collections.exists():
+            return
+        stories = self._by_slug(StoryPage, home.locale, demo_stories.STORIES[:3])
+        collections = self._by_slug(CollectionPage, home.locale, demo_stories.COLLECTIONS)
+        if not stories and not collections:
+            return
+        for story in stories:
+            home.featured_stories.add(HomeFeaturedStory(story=story))
+        for collection in collections:
+            home.featured_collections.add(HomeFeaturedCollection(collection=collection))
+        home.save_revision().publish()
+
+    @staticmethod
+    def _by_slug(model, locale, specs):
+        """The demo pages of `specs` (each with a "slug"), in their order."""
+        slugs = [spec["slug"] for spec in specs]
+        pages = {page.slug: page for page in model.objects.filter(locale=locale, slug__in=slugs)}
+        return [pages[slug] for slug in slugs if slug in pages]
 
     def _seed(self):
         self.Image = get_image_model()

@@ -7,9 +7,26 @@ from django.apps import apps
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.safestring import mark_safe
 
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter, Picture
 
-from catalog.renditions import PREFETCHED_RENDITIONS, renditions
+PREFETCHED_RENDITIONS = "prefetched_renditions"  # where Wagtail's Image.get_renditions() finds them
+
+
+def renditions(specs):
+    """The renditions made with `specs`, as a queryset to prefetch an image's renditions with."""
+    rendition_model = get_image_model().get_rendition_model()
+    return rendition_model.objects.filter(filter_spec__in=specs)
+
+
+def renditions_of(image_field, specs):
+    """Prefetch the renditions of `image_field` made with `specs`: `renditions_of("logo", CARD_SPECS)`.
+
+    They go to the list Wagtail looks in first (`image.prefetched_renditions`): a plain list per
+    image, where Django's default would build a filtered queryset per image to hold them.
+    """
+    return Prefetch(f"{image_field}__renditions", queryset=renditions(specs), to_attr=PREFETCHED_RENDITIONS)
+
 
 # Where pages and cards keep the picture they are shown with (product cards read their own: catalog.cards).
 CARD_IMAGE_ATTRIBUTES = ("cover_image", "logo", "hero_image")
