@@ -22,11 +22,12 @@ BASE_DIR = settings.BASE_DIR
 # Every language of the site but the source language.
 CHECKED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
-# What only makers, curators and the trade office read: the admin's templates, the makers' and the
-# trade office's e-mails and the admin sign-in refusal. They are in Indonesian (the admin's
-# language); buyers never see them.
+# What only makers, curators and the trade office read: the admin's templates (ours and our overrides
+# of Wagtail's), the makers' and the trade office's e-mails and the admin sign-in refusal. They are in
+# Indonesian (the admin's language); buyers never see them.
 MAKER_TEMPLATES = re.compile(
     r"/templates/[^/]+/admin/"
+    r"|/templates/wagtailadmin/"
     r"|inquiries/email/vendor_notification\.txt$"
     r"|orders/email/(vendor_paid|vendor_invoice|office_invoice)\.txt$"
     r"|templates/account_locked\.html$"

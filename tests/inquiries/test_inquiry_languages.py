@@ -1,4 +1,5 @@
-"""A buyer writes from the Japanese site: the copy they get is in Japanese, the maker's in Indonesian."""
+"""A buyer writes from the Japanese or Arabic site: the copy they get is in their language, the maker's
+in Indonesian."""
 
 from inquiries.models import Inquiry
 from tests import factories
@@ -55,3 +56,29 @@ def test_the_makers_copy_keeps_the_buyers_name_for_a_product_without_an_indonesi
 
     to_maker, _to_buyer = mailoutbox
     assert "Hand-painted porcelain aroma burner" in to_maker.body
+
+
+def test_an_arabic_buyers_copy_is_in_arabic(client, product, post_inquiry, mailoutbox):
+    arabic = factories.translate_page(
+        product, "ar", {"Hand-painted porcelain aroma burner": "مبخرة عطرية من الخزف مرسومة يدويًا"}
+    )
+    form = client.get(f"/ar/inquiries/new/?product={arabic.id}").content.decode()
+    assert 'dir="rtl"' in form and "الحد الأدنى للطلب" in form  # the form the buyer filled in was Arabic
+
+    post_inquiry(arabic, lang="ar", quantity="250", unit="pieces")
+
+    inquiry = Inquiry.objects.get()
+    _to_maker, to_buyer = mailoutbox
+    assert to_buyer.extra_headers["Content-Language"] == "ar"
+    assert to_buyer.subject == f"استفسارك {inquiry.reference} إلى Atelier Kabut Porselen"
+    for line in (
+        "مرحبًا،",
+        f"الرقم المرجعي: {inquiry.reference}",
+        "المنتج: مبخرة عطرية من الخزف مرسومة يدويًا",
+        "الكمية: 250 قطعة",
+        "شرط التسليم (Incoterm): FOB",
+        "الدولة: هولندا",
+    ):
+        assert line in to_buyer.body.splitlines()
+    for english in ("Hello", "Thank you", "Reference", "Quantity", "pieces", "Country", "Netherlands"):
+        assert english not in to_buyer.body

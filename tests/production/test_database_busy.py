@@ -47,7 +47,7 @@ def hold_a_long_write(started, finished, problems):
         connection.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_page_answers_while_another_connection_holds_a_long_write(client):
     home, _products, _makers = factories.site()
     assert client.get(home.url).status_code == 200  # a site in use: its settings rows are made

@@ -753,13 +753,13 @@ def test_the_monthly_pdf_holds_every_report_and_is_sent_once(data, settings, mai
     assert MonthlyReport.objects.get(month=date(YEAR, 3, 1)).sent_at is not None
 
 
-def test_a_refused_monthly_report_is_sent_by_the_next_run(data, settings, mailoutbox, monkeypatch):
+def test_a_refused_monthly_report_is_sent_by_the_next_run(data, settings, mailoutbox):
     settings.TRADE_OFFICE_EMAIL = "dinas@example.com"
-    monkeypatch.setattr(settings, "EMAIL_BACKEND", "tests.reports.test_reports.RefusingBackend")
+    settings.EMAIL_BACKEND = "tests.reports.test_reports.RefusingBackend"
     with pytest.raises(CommandError):
         call_command("send_monthly_report", "--month", "2026-02", stdout=io.StringIO())
     assert MonthlyReport.objects.get(month=date(YEAR, 2, 1)).error
-    monkeypatch.setattr(settings, "EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     call_command("send_monthly_report", "--month", "2026-02", stdout=io.StringIO())
     assert len(mailoutbox) == 1 and mailoutbox[0].attachments
 
