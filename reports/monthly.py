@@ -49,10 +49,24 @@ def render_html(month):
     )
 
 
+def _weasyprint_html():
+    """WeasyPrint's HTML class, loaded only by the monthly run (it brings in Pango).
+
+    Importing WeasyPrint switches on Pillow's LOAD_TRUNCATED_IMAGES for the whole process, which would
+    let a damaged upload through the admin's image checks in the same process: it is put back. The
+    summary's charts are SVG, so WeasyPrint never needs it."""
+    from PIL import ImageFile
+
+    strict = ImageFile.LOAD_TRUNCATED_IMAGES
+    from weasyprint import HTML
+
+    ImageFile.LOAD_TRUNCATED_IMAGES = strict
+    return HTML
+
+
 def render_pdf(month):
     """The month's summary as PDF bytes, in the trade office's language."""
-    from weasyprint import HTML  # loaded only by the monthly run: it brings in Pango
-
+    HTML = _weasyprint_html()
     with translation.override(OFFICE_LANGUAGE):
         html = render_html(month)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -3,12 +3,13 @@ refused with a clear error, never stored, never a server error."""
 
 import struct
 import zlib
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
 from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from wagtail.images import get_image_model
 from wagtail.users.models import UserProfile
@@ -97,3 +98,17 @@ def test_a_damaged_file_is_explained_in_the_editors_language(superuser_client, d
     )
     assert response.status_code == 200
     assert "Berkas gambar ini rusak atau tidak lengkap." in response.content.decode()
+
+
+def test_a_damaged_file_is_still_refused_once_the_monthly_report_was_made(superuser_client, settings):
+    # The monthly PDF is made with WeasyPrint, whose import makes Pillow accept damaged images for
+    # the whole process; an admin serving uploads in that process must not.
+    settings.TRADE_OFFICE_EMAIL = "dinas@example.com"
+    call_command("send_monthly_report", "--month", "2026-03", stdout=StringIO())
+
+    response = superuser_client.post(
+        "/admin/images/add/", {"title": "Picture", "file": upload("picture.png", corrupt_png())}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert get_image_model().objects.count() == 0
