@@ -20,6 +20,7 @@ from catalog.models import (
 )
 from home.models import HomePage
 from home.setup import ensure_home_page
+from inquiries.models import Inquiry
 from orders.models import OrderLine, SampleOrder
 from storefront.translation import create_locale_copies, sync_locale_trees, translate
 
@@ -109,6 +110,19 @@ def make_product(vendor, title=None, tiers=((100, 450), (500, 380)), certificati
         )
     vendor.add_child(instance=product)
     return create_locale_copies(publish(product))
+
+
+def make_inquiry(vendor, product, **fields):
+    """A buyer's inquiry about `product` of `vendor`, saved as the form saves it (with its reference);
+    `fields` are the buyer's."""
+    return Inquiry.create_with_reference(
+        vendor=vendor,
+        product=product,
+        vendor_name=vendor.title,
+        vendor_translation_key=vendor.translation_key,
+        product_name=product.title,
+        **fields,
+    )
 
 
 def make_sample_order(name, email, makers, **fields):

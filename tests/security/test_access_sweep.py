@@ -96,12 +96,9 @@ def b_objects(shared_makers):
         collection=b.collection,
         uploaded_by_user=b.user,
     )
-    inquiry = Inquiry.create_with_reference(
-        product=b.product,
-        vendor=b.vendor,
-        vendor_translation_key=b.vendor.translation_key,
-        product_name=b.product.title,
-        vendor_name=b.vendor.title,
+    inquiry = factories.make_inquiry(
+        b.vendor,
+        b.product,
         name="Bruno Bexley",
         company="Bexley Imports",
         email="bruno@bexley-imports.example",

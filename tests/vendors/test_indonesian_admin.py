@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 import wagtail
 
-from inquiries.models import Inquiry
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -105,12 +105,9 @@ def screens(maker):
 
 
 def test_no_english_wagtail_word_on_a_makers_screens(client_a, maker_a, english):
-    inquiry = Inquiry.create_with_reference(
-        vendor=maker_a.vendor,
-        product=maker_a.product,
-        vendor_name=maker_a.vendor.title,
-        vendor_translation_key=maker_a.vendor.translation_key,
-        product_name=maker_a.product.title,
+    inquiry = factories.make_inquiry(
+        maker_a.vendor,
+        maker_a.product,
         name="Hana Sato",
         company="Sato Trading",
         email="hana@example.jp",
