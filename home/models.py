@@ -92,6 +92,29 @@ class HomePage(TranslationStatusMixin, Page):
         prefetch_renditions(cards, HOME_PAGE_SPECS)  # every picture on the page, whatever its card: one query
         return sections
 
+    @staticmethod
+    def featured_lists():
+        """Each featured list: its kind, its model and the field naming the page chosen."""
+        return (
+            ("makers", HomeFeaturedMaker, "vendor"),
+            ("products", HomeFeaturedProduct, "product"),
+            ("stories", HomeFeaturedStory, "story"),
+            ("collections", HomeFeaturedCollection, "collection"),
+        )
+
+    @classmethod
+    def keys_chosen_on_each(cls, kind):
+        """{home page id: the translation_keys editors chose for the `kind` list}, for every home page
+        at once (one query): what a purge asks of each locale's home page."""
+        model, field = next((model, field) for name, model, field in cls.featured_lists() if name == kind)
+        chosen = {}
+        rows = model.objects.filter(**{f"{field}__isnull": False}).values_list(
+            "page_id", f"{field}__translation_key"
+        )
+        for page_id, key in rows:
+            chosen.setdefault(page_id, set()).add(key)
+        return chosen
+
     @cached_property
     def chosen_keys(self):
         """translation_keys of the pages editors chose for each featured list, in their order.
@@ -99,12 +122,7 @@ class HomePage(TranslationStatusMixin, Page):
         One query for the four lists. A home page copied into another locale keeps its source's
         choices, so listings match them to their own locale's copies by translation_key.
         """
-        lists = (
-            ("makers", HomeFeaturedMaker, "vendor"),
-            ("products", HomeFeaturedProduct, "product"),
-            ("stories", HomeFeaturedStory, "story"),
-            ("collections", HomeFeaturedCollection, "collection"),
-        )
+        lists = self.featured_lists()
         chosen = {kind: [] for kind, _model, _field in lists}
         if getattr(self, "_cluster_related_objects", None):  # a preview: the choices are in memory
             for kind, _model, field in lists:

@@ -476,8 +476,9 @@ def pages_showing(page):
     for row in Page.objects.filter(translation_key__in=more):
         shown.setdefault(row.pk, row)
     if home_kind:
+        chosen_on = HomePage.keys_chosen_on_each(home_kind)
         for home in HomePage.objects.all():
-            chosen = home.chosen_keys.get(home_kind)
+            chosen = chosen_on.get(home.pk)
             if not chosen or page.translation_key in chosen:
                 shown.setdefault(home.pk, home)
     return list(shown.values())
